@@ -1,0 +1,6 @@
+export const languages = ['de', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = 'de';
+
+/** A text in every language the product speaks. */
+export type Texts = Record<Language, string>;

@@ -1,0 +1,66 @@
+/**
+ * The one validator configuration. The server, the browser and the conformance tests all
+ * build their validators here, so a verdict cannot differ by configuration.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, KeywordDefinition, AnySchemaObject } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { din91379Datatypes, disallowedCharacters, type Din91379Datatype } from './din91379.ts';
+
+export type { ErrorObject };
+export type Ajv = Ajv2020;
+
+// ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
+const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ??
+  addFormatsImport) as typeof addFormatsImport;
+
+/** German postcode: five digits, 01001–99998 (no postcode begins with 00). */
+const postleitzahl = /^(?!00)[0-9]{5}$/;
+
+/**
+ * `"din91379": "datatypeC"` restricts a string to a DIN 91379 character repertoire
+ * (A: names of natural persons, B: other names and addresses, C: all normative characters,
+ * D/E: extended). XÖV messages use the same types, so input outside them is rejected at the form.
+ */
+const din91379Keyword: KeywordDefinition = {
+  keyword: 'din91379',
+  type: 'string',
+  schemaType: 'string',
+  metaSchema: { enum: din91379Datatypes },
+  errors: true,
+  validate: function din91379(datatype: Din91379Datatype, data: string) {
+    const characters = disallowedCharacters(data, datatype);
+    if (characters.length === 0) return true;
+    (din91379 as { errors?: Partial<ErrorObject>[] }).errors = [
+      { keyword: 'din91379', message: 'contains characters outside DIN 91379', params: { datatype, characters } },
+    ];
+    return false;
+  },
+};
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    // Unknown keywords and formats are errors: a typo in a form definition must not silently
+    // switch a rule off.
+    strictSchema: true,
+    strictNumbers: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    validateFormats: true,
+  });
+  addFormats(ajv);
+  ajv.addFormat('postleitzahl', postleitzahl);
+  ajv.addKeyword(din91379Keyword);
+  return ajv;
+}
+
+/** Compile a schema, or return the reason it cannot be compiled. */
+export function tryCompile(ajv: Ajv2020, schema: AnySchemaObject | boolean) {
+  try {
+    return { validate: ajv.compile(schema) } as const;
+  } catch (error) {
+    return { error: (error as Error).message } as const;
+  }
+}

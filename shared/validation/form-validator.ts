@@ -1,0 +1,77 @@
+/**
+ * The verdict on submitted data for one form version: control characters anywhere, the form's
+ * JSON Schema, and DIN 91379 characters in the applicant's name and address. Client and server
+ * call this same function.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv } from './ajv.ts';
+import type { FormDefinition } from '../form-definition.ts';
+import type { Language } from '../i18n.ts';
+import { getAt, joinPointer } from '../json-pointer.ts';
+import { controlCharacters } from './control-characters.ts';
+import { disallowedCharacters } from './din91379.ts';
+import { toProblems, type ValidationProblem } from './messages.ts';
+
+export type FormValidator = (data: unknown, lang: Language) => ValidationProblem[];
+
+/** Applicant values must survive an XÖV message, whose strings are DIN 91379 datatype C. */
+const applicantDatatype = 'datatypeC';
+
+function controlCharacterErrors(data: unknown): ErrorObject[] {
+  const errors: ErrorObject[] = [];
+  const stack: Array<{ value: unknown; path: string }> = [{ value: data, path: '' }];
+  const report = (path: string, characters: string[]) =>
+    errors.push({ keyword: 'controlCharacters', instancePath: path, schemaPath: '', params: { characters } });
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const found = controlCharacters(value);
+      if (found.length > 0) report(path, found);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: joinPointer(path, i) }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const itemPath = joinPointer(path, key);
+        const inKey = controlCharacters(key);
+        if (inKey.length > 0) report(itemPath, inKey);
+        else stack.push({ value: item, path: itemPath });
+      }
+    }
+  }
+  return errors.reverse();
+}
+
+function applicantErrors(definition: FormDefinition, data: unknown): ErrorObject[] {
+  const errors: ErrorObject[] = [];
+  for (const [field, pointer] of Object.entries(definition.applicant ?? {})) {
+    if (field === 'email') continue;
+    const value = getAt(data, pointer);
+    if (typeof value !== 'string') continue;
+    const characters = disallowedCharacters(value, applicantDatatype);
+    if (characters.length > 0)
+      errors.push({
+        keyword: 'din91379',
+        instancePath: pointer,
+        schemaPath: `#/applicant/${field}`,
+        params: { datatype: applicantDatatype, characters },
+      });
+  }
+  return errors;
+}
+
+export function compileFormValidator(ajv: Ajv, definition: FormDefinition): FormValidator {
+  const validateSchema: ValidateFunction = ajv.compile(definition.schema);
+  return (data, lang) => {
+    const control = controlCharacterErrors(data);
+    const flagged = new Set(control.map((e) => e.instancePath));
+    validateSchema(data);
+    const schemaErrors = validateSchema.errors ?? [];
+    const characterRuleAt = new Set(schemaErrors.filter((e) => e.keyword === 'din91379').map((e) => e.instancePath));
+    const errors = [
+      ...control,
+      ...schemaErrors,
+      ...applicantErrors(definition, data).filter((e) => !characterRuleAt.has(e.instancePath)),
+    ].filter((e) => !(e.keyword === 'din91379' && flagged.has(e.instancePath)));
+    return toProblems(errors, lang);
+  };
+}
