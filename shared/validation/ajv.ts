@@ -56,11 +56,12 @@ export function createAjv(): Ajv2020 {
   return ajv;
 }
 
-/** Compile a schema, or return the reason it cannot be compiled. */
-export function tryCompile(ajv: Ajv2020, schema: AnySchemaObject | boolean) {
+/** Why a schema cannot be compiled, or undefined when it can. */
+export function compileError(ajv: Ajv2020, schema: AnySchemaObject | boolean): string | undefined {
   try {
-    return { validate: ajv.compile(schema) } as const;
+    ajv.compile(schema);
+    return undefined;
   } catch (error) {
-    return { error: (error as Error).message } as const;
+    return (error as Error).message;
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * Configuration: read from the environment once at start, checked as a whole. Start-up fails
+ * with every problem listed, never with the first only.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  FORMS_DIR: z.string().min(1).default('./forms'),
+  BODY_LIMIT_BYTES: positiveInt.max(100 * 1024 * 1024).default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ERASE_INTERVAL_SECONDS: positiveInt.default(3600),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server; absent means the embedded database under dataDir. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  formsDir: string;
+  bodyLimitBytes: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  eraseIntervalSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable counts as unset, as shells and container runtimes often produce them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const c = result.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(c.DATA_DIR),
+    formsDir: path.resolve(c.FORMS_DIR),
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    logLevel: c.LOG_LEVEL,
+    eraseIntervalSeconds: c.ERASE_INTERVAL_SECONDS,
+  };
+}

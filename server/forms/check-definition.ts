@@ -1,0 +1,89 @@
+/**
+ * Checks one parsed form definition completely and returns every problem found, each with the
+ * JSON Pointer of the part it concerns. A definition with problems is never loaded.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv } from '../../shared/validation/ajv.ts';
+import { compileError } from '../../shared/validation/ajv.ts';
+import type { FormDefinition } from '../../shared/form-definition.ts';
+import { getAt, joinPointer, parsePointer } from '../../shared/json-pointer.ts';
+import { schemasAt } from './schema-lookup.ts';
+
+export interface DefinitionProblem {
+  path: string;
+  message: string;
+}
+
+function fromAjv(errors: ErrorObject[] | null | undefined, base: string): DefinitionProblem[] {
+  return (errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => {
+      const p = e.params as Record<string, unknown>;
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? `: ${String(p.additionalProperty)}`
+          : e.keyword === 'enum'
+            ? `: ${JSON.stringify(p.allowedValues)}`
+            : '';
+      return { path: base + e.instancePath, message: `${e.message ?? e.keyword}${extra}` };
+    });
+}
+
+function checkSchema(ajv: Ajv, schema: unknown, path: string): DefinitionProblem[] {
+  if (!ajv.validateSchema(schema as object)) return fromAjv(ajv.errors, path);
+  const error = compileError(ajv, schema as object);
+  return error === undefined ? [] : [{ path, message: error }];
+}
+
+function checkI18n(definition: FormDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  for (const [lang, texts] of Object.entries(definition.i18n ?? {})) {
+    for (const pointer of Object.keys(texts ?? {})) {
+      let target: unknown;
+      try {
+        parsePointer(pointer);
+        target = getAt(definition, pointer);
+      } catch {
+        target = undefined;
+      }
+      if (typeof target !== 'string')
+        problems.push({
+          path: joinPointer('/i18n', lang, pointer),
+          message: 'translation key must be a JSON Pointer to a German text in schema or uiSchema',
+        });
+    }
+  }
+  return problems;
+}
+
+function checkApplicant(definition: FormDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  for (const [field, pointer] of Object.entries(definition.applicant ?? {})) {
+    const schemas = schemasAt(definition.schema, pointer);
+    const path = joinPointer('/applicant', field);
+    if (schemas.length === 0) problems.push({ path, message: `${pointer} is not a field of the schema` });
+    else if (!schemas.some((s) => s.type === 'string'))
+      problems.push({ path, message: `${pointer} must be a field of type "string"` });
+  }
+  return problems;
+}
+
+export function checkDefinition(
+  ajv: Ajv,
+  validateDefinition: ValidateFunction,
+  definition: unknown,
+  expectedId: string,
+): DefinitionProblem[] {
+  if (!validateDefinition(definition)) return fromAjv(validateDefinition.errors, '');
+  const d = definition as FormDefinition;
+  const problems: DefinitionProblem[] = [];
+  if (d.id !== expectedId) problems.push({ path: '/id', message: `must equal the file name (${expectedId})` });
+  const schemaProblems = checkSchema(ajv, d.schema, '/schema');
+  problems.push(...schemaProblems);
+  (d.routes ?? []).forEach((route, i) => {
+    if (route.when !== undefined) problems.push(...checkSchema(ajv, route.when, `/routes/${i}/when`));
+  });
+  problems.push(...checkI18n(d));
+  if (schemaProblems.length === 0) problems.push(...checkApplicant(d));
+  return problems;
+}

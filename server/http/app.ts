@@ -1,0 +1,32 @@
+/** The HTTP application: shared middleware, each domain's routes, one error handler. */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import type { FormRegistry } from '../forms/registry.ts';
+import { formsRouter } from '../forms/http.ts';
+import { submissionsRouter } from '../submissions/http.ts';
+import { errorHandler, notFound } from './errors.ts';
+import { healthRouter } from './health.ts';
+import { requestLog } from './request-log.ts';
+
+export interface AppDependencies {
+  db: Database;
+  forms: FormRegistry;
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+export function createApp({ db, forms, logger, bodyLimitBytes }: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestLog(logger));
+  app.use(helmet());
+  app.use(healthRouter(db));
+  app.use(formsRouter(db, forms));
+  app.use(submissionsRouter(db, forms, bodyLimitBytes));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

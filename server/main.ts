@@ -1,0 +1,40 @@
+/** Entry point of `npm start`: configuration, start-up, ordered shutdown. */
+import { pino } from 'pino';
+import { ConfigError, parseConfig, type Config } from './config.ts';
+import { DefinitionError } from './forms/load-definitions.ts';
+import { start } from './start.ts';
+
+let config: Config;
+try {
+  config = parseConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const logger = pino({ level: config.logLevel });
+
+try {
+  const running = await start(config, logger);
+  logger.info({ url: running.url }, 'Antragswerk is listening');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  if (error instanceof DefinitionError) console.error(error.message);
+  else logger.fatal({ err: error }, 'start-up failed');
+  process.exit(1);
+}

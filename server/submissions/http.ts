@@ -1,0 +1,47 @@
+import { Router, type RequestHandler } from 'express';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../app-error.ts';
+import { methodNotAllowed } from '../http/errors.ts';
+import { jsonObjectBody } from '../http/json-body.ts';
+import { languageOf } from '../http/language.ts';
+import type { FormRegistry } from '../forms/registry.ts';
+import { findStatus } from './status.ts';
+import { submitAntrag } from './submit.ts';
+
+/** Responses carry the citizen's secret token or personal data: never cache them. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+export function submissionsRouter(db: Database, forms: FormRegistry, bodyLimitBytes: number): Router {
+  const router = Router();
+
+  // An unknown form is answered before its body is read.
+  const requireForm: RequestHandler = (req, _res, next) =>
+    next(forms.get(String(req.params.formId)) ? undefined : new AppError('form_not_found'));
+
+  router
+    .route('/api/forms/:formId/submissions')
+    .post(noStore, requireForm, ...jsonObjectBody(bodyLimitBytes), async (req, res) => {
+      const receipt = await submitAntrag(db, forms, {
+        formId: req.params.formId,
+        data: req.body,
+        language: languageOf(req),
+      });
+      res.status(201).location(`/api/submissions/${receipt.id}`).json(receipt);
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/api/submissions/:id')
+    .get(noStore, async (req, res) => {
+      const token = typeof req.query.token === 'string' ? req.query.token : '';
+      const status = await findStatus(db, req.params.id, token);
+      if (!status) throw new AppError('submission_not_found');
+      res.json(status);
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
+
+  return router;
+}

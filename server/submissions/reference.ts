@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+
+/** Crockford's Base32: no I, L, O, U, so a reference read out on the phone is unambiguous. */
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A case number like "7K3M-9QXF": 40 random bits, so it says nothing about how many
+ * submissions exist. Uniqueness is enforced by the database; on a clash the caller draws again.
+ */
+export function newReference(): string {
+  const chars = [...randomBytes(8)].map((b) => alphabet[b % 32]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+export const referencePattern = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
