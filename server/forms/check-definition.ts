@@ -14,10 +14,27 @@ export interface DefinitionProblem {
   message: string;
 }
 
+/**
+ * A failed anyOf/oneOf reports each failed branch and then itself. An author is best served by
+ * the first of those messages (for "type": "zahl": not one of the known types), so the
+ * combinator's own error and the later branch errors on the same value are dropped.
+ */
+function firstBranchOnly(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors.filter((e) => e.keyword !== 'if');
+  for (const combinator of kept.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const prefix = combinator.schemaPath + '/';
+    const first = kept.find((e) => e.instancePath === combinator.instancePath && e !== combinator);
+    kept = kept.filter(
+      (e) =>
+        e !== combinator &&
+        (e === first || e.instancePath !== combinator.instancePath || !e.schemaPath.startsWith(prefix)),
+    );
+  }
+  return kept;
+}
+
 function fromAjv(errors: ErrorObject[] | null | undefined, base: string): DefinitionProblem[] {
-  return (errors ?? [])
-    .filter((e) => e.keyword !== 'if')
-    .map((e) => {
+  return firstBranchOnly(errors ?? []).map((e) => {
       const p = e.params as Record<string, unknown>;
       const extra =
         e.keyword === 'additionalProperties'
@@ -25,8 +42,8 @@ function fromAjv(errors: ErrorObject[] | null | undefined, base: string): Defini
           : e.keyword === 'enum'
             ? `: ${JSON.stringify(p.allowedValues)}`
             : '';
-      return { path: base + e.instancePath, message: `${e.message ?? e.keyword}${extra}` };
-    });
+    return { path: base + e.instancePath, message: `${e.message ?? e.keyword}${extra}` };
+  });
 }
 
 function checkSchema(ajv: Ajv, schema: unknown, path: string): DefinitionProblem[] {

@@ -28,10 +28,19 @@ export function jsonObjectBody(limitBytes: number): RequestHandler[] {
     const type = req.is('application/json'); // null: the request has no body at all
     next(type === null ? new AppError('invalid_body') : type ? undefined : new AppError('unsupported_media_type'));
   };
-  const parse = express.json({ limit: limitBytes, strict: false, type: 'application/json' });
-  const requireObject: RequestHandler = (req, _res, next) => {
+  const parse = express.json({
+    limit: limitBytes,
+    strict: false,
+    type: 'application/json',
+    // The parser reads an empty body as {}; remember the size to tell the two apart.
+    verify: (_req, res, buffer) => {
+      (res as unknown as { locals: Record<string, unknown> }).locals.bodyBytes = buffer.length;
+    },
+  });
+  const requireObject: RequestHandler = (req, res, next) => {
     const body: unknown = req.body;
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return next(new AppError('invalid_body'));
+    const empty = !res.locals.bodyBytes;
+    if (empty || body === null || typeof body !== 'object' || Array.isArray(body)) return next(new AppError('invalid_body'));
     checkStructure(body);
     next();
   };

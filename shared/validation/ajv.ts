@@ -38,6 +38,17 @@ const din91379Keyword: KeywordDefinition = {
   },
 };
 
+/**
+ * `"errorMessage": "Bitte geben Sie das Kennzeichen wie „DA-AB 123“ ein."` words the errors of
+ * the field it sits on (pattern, const, format, …) for citizens; translated through i18n like
+ * any other text. An annotation: it never changes the verdict.
+ */
+const errorMessageKeyword: KeywordDefinition = {
+  keyword: 'errorMessage',
+  schemaType: 'string',
+  metaSchema: { type: 'string', minLength: 1 },
+};
+
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -49,10 +60,13 @@ export function createAjv(): Ajv2020 {
     strictTuples: false,
     strictRequired: false,
     validateFormats: true,
+    // Errors carry their schema, so a field's own errorMessage can replace the generic wording.
+    verbose: true,
   });
   addFormats(ajv);
   ajv.addFormat('postleitzahl', postleitzahl);
   ajv.addKeyword(din91379Keyword);
+  ajv.addKeyword(errorMessageKeyword);
   return ajv;
 }
 

@@ -10,7 +10,7 @@ import type { Language } from '../i18n.ts';
 import { getAt, joinPointer } from '../json-pointer.ts';
 import { controlCharacters } from './control-characters.ts';
 import { disallowedCharacters } from './din91379.ts';
-import { toProblems, type ValidationProblem } from './messages.ts';
+import { toProblems, type FieldMessages, type ValidationProblem } from './messages.ts';
 
 export type FormValidator = (data: unknown, lang: Language) => ValidationProblem[];
 
@@ -59,9 +59,28 @@ function applicantErrors(definition: FormDefinition, data: unknown): ErrorObject
   return errors;
 }
 
+/** The errorMessage texts of the form's schema with their translations, found by schema object. */
+function fieldMessages(definition: FormDefinition): FieldMessages {
+  const texts = new Map<object, { de: string; en?: string }>();
+  const stack: Array<{ node: unknown; pointer: string }> = [{ node: definition.schema, pointer: '/schema' }];
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const own = (node as Record<string, unknown>).errorMessage;
+    if (typeof own === 'string') texts.set(node, { de: own, en: definition.i18n?.en?.[`${pointer}/errorMessage`] });
+    for (const [key, child] of Object.entries(node)) stack.push({ node: child, pointer: joinPointer(pointer, key) });
+  }
+  return (schema, lang) => {
+    const found = schema !== null && typeof schema === 'object' ? texts.get(schema) : undefined;
+    return found && (found[lang] ?? found.de);
+  };
+}
+
 export function compileFormValidator(ajv: Ajv, definition: FormDefinition): FormValidator {
   const validateSchema: ValidateFunction = ajv.compile(definition.schema);
+  const messages = fieldMessages(definition);
   return (data, lang) => {
+    // A value with control characters gets that one problem; what else is wrong with it can wait.
     const control = controlCharacterErrors(data);
     const flagged = new Set(control.map((e) => e.instancePath));
     validateSchema(data);
@@ -71,7 +90,7 @@ export function compileFormValidator(ajv: Ajv, definition: FormDefinition): Form
       ...control,
       ...schemaErrors,
       ...applicantErrors(definition, data).filter((e) => !characterRuleAt.has(e.instancePath)),
-    ].filter((e) => !(e.keyword === 'din91379' && flagged.has(e.instancePath)));
-    return toProblems(errors, lang);
+    ].filter((e) => e.keyword === 'controlCharacters' || !flagged.has(e.instancePath));
+    return toProblems(errors, lang, messages);
   };
 }

@@ -105,7 +105,24 @@ function withoutNoise(errors: ErrorObject[]): ErrorObject[] {
   );
 }
 
-export function toProblems(errors: readonly ErrorObject[], lang: Language): ValidationProblem[] {
+/** Rules whose generic wording is better than a field's own errorMessage. */
+const genericOnly = new Set([
+  'required',
+  'dependentRequired',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'controlCharacters',
+  'din91379',
+]);
+
+/** A field's own wording for its errors (the errorMessage keyword), in `lang`. */
+export type FieldMessages = (schema: unknown, lang: Language) => string | undefined;
+
+export function toProblems(
+  errors: readonly ErrorObject[],
+  lang: Language,
+  fieldMessages?: FieldMessages,
+): ValidationProblem[] {
   const relevant = withoutNoise([...errors]).map((e) => ({ ...e }));
   const fallback = relevant.map((e) => ({ ...e }));
   localize[lang](fallback);
@@ -113,7 +130,10 @@ export function toProblems(errors: readonly ErrorObject[], lang: Language): Vali
   const problems: ValidationProblem[] = [];
   relevant.forEach((error, i) => {
     const path = problemPath(error);
-    const message = ownMessage(error, lang) ?? capitalise(fallback[i]!.message ?? error.keyword) + '.';
+    const message =
+      (genericOnly.has(error.keyword) ? undefined : fieldMessages?.(error.parentSchema, lang)) ??
+      ownMessage(error, lang) ??
+      capitalise(fallback[i]!.message ?? error.keyword) + '.';
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) return;
     seen.add(key);
