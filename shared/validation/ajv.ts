@@ -60,6 +60,9 @@ export function createAjv(): Ajv2020 {
     strictTuples: false,
     strictRequired: false,
     validateFormats: true,
+    // A required field named like an Object.prototype member ("constructor", "toString") must
+    // really be present, not found on the prototype.
+    ownProperties: true,
     // Errors carry their schema, so a field's own errorMessage can replace the generic wording.
     verbose: true,
   });
@@ -67,6 +70,9 @@ export function createAjv(): Ajv2020 {
   ajv.addFormat('postleitzahl', postleitzahl);
   ajv.addKeyword(din91379Keyword);
   ajv.addKeyword(errorMessageKeyword);
+  // ajv resolves $anchor but does not declare it as a keyword, so strict mode would reject every
+  // schema that uses it (ajv issue #1854).
+  ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   return ajv;
 }
 
