@@ -37,10 +37,11 @@ export async function submitAntrag(db: Database, forms: FormRegistry, input: Sub
   const id = randomUUID();
   const { token, hash } = newStatusToken();
   const retentionDays = form.definition.retentionDays ?? defaultRetentionDays;
-  const reference = await db.transaction(async (tx) => {
+  // One INSERT is atomic on its own; a reference clash inserts nothing and draws again.
+  const reference = await (async () => {
     for (let attempt = 0; attempt < referenceAttempts; attempt++) {
       const candidate = newReference();
-      const { rows } = await tx.query(
+      const { rows } = await db.query(
         `INSERT INTO submissions
            (id, reference, form_id, form_version, data, language, status_token_hash, erase_after)
          VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, now() + make_interval(days => $8))
@@ -51,6 +52,6 @@ export async function submitAntrag(db: Database, forms: FormRegistry, input: Sub
       if (rows.length === 1) return candidate;
     }
     throw new Error(`no free reference after ${referenceAttempts} attempts`);
-  });
+  })();
   return { id, reference, formId: input.formId, formVersion: form.version, statusToken: token };
 }
