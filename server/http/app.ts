@@ -1,6 +1,5 @@
 /** The HTTP application: shared middleware, each domain's routes, one error handler. */
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import type { FormRegistry } from '../forms/registry.ts';
@@ -9,6 +8,7 @@ import { submissionsRouter } from '../submissions/http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { requestLog } from './request-log.ts';
+import { apiSecurityHeaders } from './security-headers.ts';
 
 export interface AppDependencies {
   db: Database;
@@ -20,9 +20,8 @@ export interface AppDependencies {
 export function createApp({ db, forms, logger, bodyLimitBytes }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('query parser', 'simple');
   app.use(requestLog(logger));
-  app.use(helmet());
+  app.use(apiSecurityHeaders);
   app.use(healthRouter(db));
   app.use(formsRouter(db, forms));
   app.use(submissionsRouter(db, forms, bodyLimitBytes));
