@@ -85,6 +85,26 @@ function checkApplicant(definition: FormDefinition): DefinitionProblem[] {
   return problems;
 }
 
+/** Steps name top-level properties, and every top-level property is on exactly one step. */
+function checkSteps(definition: FormDefinition): DefinitionProblem[] {
+  const steps = definition.uiSchema?.['ui:steps'] as Array<{ fields: string[] }> | undefined;
+  if (!steps) return [];
+  const properties = Object.keys((definition.schema.properties as Record<string, unknown> | undefined) ?? {});
+  const problems: DefinitionProblem[] = [];
+  const stepOf = new Map<string, number>();
+  steps.forEach((step, i) =>
+    step.fields.forEach((field, j) => {
+      const path = `/uiSchema/ui:steps/${i}/fields/${j}`;
+      if (!properties.includes(field)) problems.push({ path, message: `"${field}" is not a top-level property of the schema` });
+      else if (stepOf.has(field)) problems.push({ path, message: `"${field}" is already on step ${stepOf.get(field)! + 1}` });
+      else stepOf.set(field, i);
+    }),
+  );
+  for (const property of properties.filter((p) => !stepOf.has(p)))
+    problems.push({ path: '/uiSchema/ui:steps', message: `property "${property}" is on no step` });
+  return problems;
+}
+
 export function checkDefinition(
   ajv: Ajv,
   validateDefinition: ValidateFunction,
@@ -101,6 +121,7 @@ export function checkDefinition(
     if (route.when !== undefined) problems.push(...checkSchema(ajv, route.when, `/routes/${i}/when`));
   });
   problems.push(...checkI18n(d));
+  problems.push(...checkSteps(d));
   if (schemaProblems.length === 0) problems.push(...checkApplicant(d));
   return problems;
 }

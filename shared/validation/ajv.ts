@@ -49,31 +49,72 @@ const errorMessageKeyword: KeywordDefinition = {
   metaSchema: { type: 'string', minLength: 1 },
 };
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    // Unknown keywords and formats are errors: a typo in a form definition must not silently
-    // switch a rule off.
-    strictSchema: true,
-    strictNumbers: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    validateFormats: true,
-    // A required field named like an Object.prototype member ("constructor", "toString") must
-    // really be present, not found on the prototype.
-    ownProperties: true,
-    // Errors carry their schema, so a field's own errorMessage can replace the generic wording.
-    verbose: true,
-  });
+/** Media types an attachment field may accept: those the server recognises by content. */
+export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const attachmentMaxBytesLimit = 50 * 1024 * 1024;
+const attachmentIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * `"attachment": { "mediaTypes": ["application/pdf"], "maxBytes": 5242880 }` on a string field
+ * makes it a file upload: the value is the id the upload endpoint returned. Size and type are
+ * checked at upload (by content); here only the id's shape, at submit also that it exists.
+ */
+const attachmentKeyword: KeywordDefinition = {
+  keyword: 'attachment',
+  type: 'string',
+  schemaType: 'object',
+  metaSchema: {
+    type: 'object',
+    required: ['mediaTypes', 'maxBytes'],
+    additionalProperties: false,
+    properties: {
+      mediaTypes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: attachmentMediaTypes } },
+      maxBytes: { type: 'integer', minimum: 1, maximum: attachmentMaxBytesLimit },
+    },
+  },
+  errors: true,
+  validate: function attachment(_rule: unknown, data: string) {
+    if (attachmentIdPattern.test(data)) return true;
+    (attachment as { errors?: Partial<ErrorObject>[] }).errors = [
+      { keyword: 'attachment', message: 'is not an attachment id', params: {} },
+    ];
+    return false;
+  },
+};
+
+/** Options of every validator instance; rjsf's validator in the browser uses them too. */
+export const ajvOptions = {
+  allErrors: true,
+  // Unknown keywords and formats are errors: a typo in a form definition must not silently
+  // switch a rule off.
+  strictSchema: true,
+  strictNumbers: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  validateFormats: true,
+  // A required field named like an Object.prototype member ("constructor", "toString") must
+  // really be present, not found on the prototype.
+  ownProperties: true,
+  // Errors carry their schema, so a field's own errorMessage can replace the generic wording.
+  verbose: true,
+} as const;
+
+/** Adds the project's formats and keywords to an instance created with `ajvOptions`. */
+export function addVocabulary<T extends Ajv2020>(ajv: T): T {
   addFormats(ajv);
   ajv.addFormat('postleitzahl', postleitzahl);
   ajv.addKeyword(din91379Keyword);
   ajv.addKeyword(errorMessageKeyword);
+  ajv.addKeyword(attachmentKeyword);
   // ajv resolves $anchor but does not declare it as a keyword, so strict mode would reject every
   // schema that uses it (ajv issue #1854).
   ajv.addKeyword({ keyword: '$anchor', schemaType: 'string' });
   return ajv;
+}
+
+export function createAjv(): Ajv2020 {
+  return addVocabulary(new Ajv2020(ajvOptions));
 }
 
 /** Why a schema cannot be compiled, or undefined when it can. */

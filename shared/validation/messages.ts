@@ -66,6 +66,8 @@ function ownMessage(error: ErrorObject, lang: Language): string | undefined {
         ? `Enthält unsichtbare Steuerzeichen (${chars}), die nicht gespeichert werden können. Bitte geben Sie den Text erneut ein, statt ihn einzufügen.`
         : `Contains invisible control characters (${chars}) that cannot be stored. Please type the text again instead of pasting it.`;
     }
+    case 'attachment':
+      return lang === 'de' ? 'Bitte laden Sie die Datei erneut hoch.' : 'Please upload the file again.';
     case 'enum':
     case 'const':
       return lang === 'de' ? 'Bitte wählen Sie einen der angebotenen Werte.' : 'Please choose one of the offered values.';

@@ -107,6 +107,23 @@ describe('loading form definitions', () => {
       [{ path: '/applicant/postleitzahl', message: /must be a field of type "string"/ }],
     ],
     [
+      'steps that name an unknown property, repeat one and leave one out',
+      {
+        ...minimalDefinition(),
+        uiSchema: { 'ui:steps': [{ title: 'Eins', fields: ['familienname', 'vorname'] }, { title: 'Zwei', fields: ['familienname'] }] },
+      },
+      [
+        { path: '/uiSchema/ui:steps/0/fields/1', message: /"vorname" is not a top-level property/ },
+        { path: '/uiSchema/ui:steps/1/fields/0', message: /"familienname" is already on step 1/ },
+        { path: '/uiSchema/ui:steps', message: /property "postleitzahl" is on no step/ },
+      ],
+    ],
+    [
+      'an attachment rule with a media type the server cannot recognise',
+      withSchema((s) => ((s.properties as Record<string, unknown>).nachweis = { type: 'string', attachment: { mediaTypes: ['text/html'], maxBytes: 1000 } })),
+      [{ path: '/schema', message: /attachment/ }],
+    ],
+    [
       'a retention period out of range',
       { ...minimalDefinition(), retentionDays: 0 },
       [{ path: '/retentionDays', message: /must be >= 1/ }],
