@@ -18,6 +18,7 @@ import { loadDefinitions } from '../server/forms/load-definitions.ts';
 import { FormRegistry } from '../server/forms/registry.ts';
 import { recordVersions } from '../server/forms/versions.ts';
 import { createApp } from '../server/http/app.ts';
+import { parseConfig } from '../server/config.ts';
 
 const mode = process.env.BENCH_MODE;
 const bodyLimitBytes = 1024 * 1024;
@@ -26,7 +27,8 @@ async function antragswerk(db: Database) {
   await migrate(db);
   const ajv = createAjv();
   const forms = new FormRegistry(ajv, await recordVersions(db, await loadDefinitions(path.resolve('forms'), ajv)));
-  return createApp({ db, forms, logger: pino({ level: 'silent' }), bodyLimitBytes });
+  const config = { ...parseConfig({}), bodyLimitBytes };
+  return createApp({ db, forms, logger: pino({ level: 'silent' }), config });
 }
 
 function ceiling() {

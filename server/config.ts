@@ -21,6 +21,10 @@ const schema = z.object({
   BODY_LIMIT_BYTES: positiveInt.max(100 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ERASE_INTERVAL_SECONDS: positiveInt.default(3600),
+  DRAFT_TTL_DAYS: positiveInt.max(365).default(30),
+  CLIENT_DIST_DIR: z.string().min(1).default('./client/dist'),
+  PORTAL_NAME: z.string().min(1).max(200).default('Antragsportal Musterstadt'),
+  ACCESSIBILITY_CONTACT_EMAIL: z.email().default('barrierefreiheit@musterstadt.example'),
 });
 
 export interface Config {
@@ -34,6 +38,10 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   eraseIntervalSeconds: number;
+  draftTtlDays: number;
+  /** Built citizen portal (static files); not served when the directory does not exist. */
+  clientDistDir: string;
+  portal: { name: string; accessibilityContactEmail: string };
 }
 
 export class ConfigError extends Error {
@@ -61,5 +69,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     logLevel: c.LOG_LEVEL,
     eraseIntervalSeconds: c.ERASE_INTERVAL_SECONDS,
+    draftTtlDays: c.DRAFT_TTL_DAYS,
+    clientDistDir: path.resolve(c.CLIENT_DIST_DIR),
+    portal: { name: c.PORTAL_NAME, accessibilityContactEmail: c.ACCESSIBILITY_CONTACT_EMAIL },
   };
 }

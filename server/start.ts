@@ -2,6 +2,7 @@
  * Start-up in order: form definitions (all or nothing), database and migrations, form
  * versions, HTTP server, periodic erasure. `close` undoes it in reverse.
  */
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -13,7 +14,7 @@ import { loadDefinitions } from './forms/load-definitions.ts';
 import { FormRegistry } from './forms/registry.ts';
 import { recordVersions } from './forms/versions.ts';
 import { createApp } from './http/app.ts';
-import { eraseExpiredSubmissions } from './submissions/erase.ts';
+import { eraseExpired } from './erase-expired.ts';
 
 export interface Running {
   url: string;
@@ -35,7 +36,8 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
       'forms loaded',
     );
 
-    const app = createApp({ db, forms, logger, bodyLimitBytes: config.bodyLimitBytes });
+    const app = createApp({ db, forms, logger, config });
+    if (!existsSync(config.clientDistDir)) logger.warn({ dir: config.clientDistDir }, 'citizen portal not built; serving the API only');
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -45,9 +47,9 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
     const erase = () =>
-      eraseExpiredSubmissions(db)
-        .then((count) => count > 0 && logger.info({ count }, 'expired submissions erased'))
-        .catch((error: unknown) => logger.error({ err: error }, 'erasing expired submissions failed'));
+      eraseExpired(db)
+        .then((counts) => Object.values(counts).some((n) => n > 0) && logger.info(counts, 'expired data erased'))
+        .catch((error: unknown) => logger.error({ err: error }, 'erasing expired data failed'));
     const eraseTimer = setInterval(erase, config.eraseIntervalSeconds * 1000);
     eraseTimer.unref();
     void erase();

@@ -50,6 +50,41 @@ export const errorCatalogue = {
     de: 'Zu dieser Kennung und diesem Zugangsschlüssel wurde kein Antrag gefunden.',
     en: 'No application was found for this identifier and access key.',
   },
+  draft_not_found: {
+    status: 404,
+    de: 'Dieser Entwurf wurde nicht gefunden. Vielleicht ist er abgelaufen oder der Link ist unvollständig.',
+    en: 'This draft was not found. It may have expired, or the link is incomplete.',
+  },
+  attachment_not_found: {
+    status: 404,
+    de: 'Diese Datei wurde nicht gefunden.',
+    en: 'This file was not found.',
+  },
+  not_an_attachment_field: {
+    status: 400,
+    de: 'Zu diesem Feld können keine Dateien hochgeladen werden.',
+    en: 'Files cannot be uploaded for this field.',
+  },
+  attachment_name_invalid: {
+    status: 400,
+    de: 'Der Dateiname fehlt, ist zu lang oder enthält unzulässige Zeichen.',
+    en: 'The file name is missing, too long or contains characters that are not allowed.',
+  },
+  attachment_empty: {
+    status: 400,
+    de: 'Die Datei ist leer.',
+    en: 'The file is empty.',
+  },
+  attachment_too_large: {
+    status: 413,
+    de: 'Die Datei ist zu groß.',
+    en: 'The file is too large.',
+  },
+  attachment_type_not_allowed: {
+    status: 415,
+    de: 'Diese Art von Datei ist hier nicht erlaubt. Der Dateityp wird am Inhalt erkannt, nicht am Namen.',
+    en: 'This kind of file is not accepted here. The type is recognised from the content, not from the name.',
+  },
   validation_failed: {
     status: 422,
     de: 'Die Angaben sind unvollständig oder fehlerhaft. Bitte prüfen Sie die markierten Felder.',

@@ -105,6 +105,20 @@ for (const engine of testEngines()) {
       }
     });
 
+    test('status by reference and token, as typed from the receipt', async () => {
+      const { reference, statusToken } = (await submit(valid).expect(201)).body;
+      const found = await http.post('/api/status').send({ reference: ` ${reference.toLowerCase()} `, token: statusToken }).expect(200);
+      assert.equal(found.body.reference, reference);
+      assert.equal(found.headers['cache-control'], 'no-store');
+      for (const body of [
+        { reference, token: 'falsch' },
+        { reference: 'AAAA-AAAA', token: statusToken },
+        { reference },
+        { reference: 42, token: statusToken },
+      ])
+        assert.equal((await http.post('/api/status').send(body).expect(404)).body.error.code, 'submission_not_found');
+    });
+
     test('invalid data: 422 validation_failed listing every problem with its JSON Pointer', async () => {
       const before = await storedRows(db);
       const res = await submit({ postleitzahl: '6428', extra: true }).expect(422);

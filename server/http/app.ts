@@ -1,12 +1,16 @@
 /** The HTTP application: shared middleware, each domain's routes, one error handler. */
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { attachmentsRouter } from '../attachments/http.ts';
+import { draftsRouter } from '../drafts/http.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import { formsRouter } from '../forms/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
+import { portalRouter } from './portal.ts';
 import { requestLog } from './request-log.ts';
 import { apiSecurityHeaders } from './security-headers.ts';
 
@@ -14,17 +18,20 @@ export interface AppDependencies {
   db: Database;
   forms: FormRegistry;
   logger: Logger;
-  bodyLimitBytes: number;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal'>;
 }
 
-export function createApp({ db, forms, logger, bodyLimitBytes }: AppDependencies): Express {
+export function createApp({ db, forms, logger, config }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));
   app.use(apiSecurityHeaders);
   app.use(healthRouter(db));
   app.use(formsRouter(db, forms));
-  app.use(submissionsRouter(db, forms, bodyLimitBytes));
+  app.use(submissionsRouter(db, forms, config.bodyLimitBytes));
+  app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
+  app.use(attachmentsRouter(db, forms));
+  app.use(portalRouter(config.portal, config.clientDistDir));
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

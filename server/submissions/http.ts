@@ -5,11 +5,11 @@ import { methodNotAllowed } from '../http/errors.ts';
 import { jsonObjectBody } from '../http/json-body.ts';
 import { languageOf } from '../http/language.ts';
 import type { FormRegistry } from '../forms/registry.ts';
-import { findStatus } from './status.ts';
+import { findStatus, findStatusByReference } from './status.ts';
 import { submitAntrag } from './submit.ts';
 
 /** Responses carry the citizen's secret token or personal data: never cache them. */
-const noStore: RequestHandler = (_req, res, next) => {
+export const noStore: RequestHandler = (_req, res, next) => {
   res.set('Cache-Control', 'no-store');
   next();
 };
@@ -28,6 +28,7 @@ export function submissionsRouter(db: Database, forms: FormRegistry, bodyLimitBy
         formId: req.params.formId,
         data: req.body,
         language: languageOf(req),
+        draft: req.get('Antragswerk-Draft'),
       });
       res.status(201).location(`/api/submissions/${receipt.id}`).json(receipt);
     })
@@ -42,6 +43,19 @@ export function submissionsRouter(db: Database, forms: FormRegistry, bodyLimitBy
       res.json(status);
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
+
+  router
+    .route('/api/status')
+    .post(noStore, ...jsonObjectBody(4096), async (req, res) => {
+      const { reference, token } = req.body as Record<string, unknown>;
+      const status =
+        typeof reference === 'string' && typeof token === 'string'
+          ? await findStatusByReference(db, reference, token)
+          : undefined;
+      if (!status) throw new AppError('submission_not_found');
+      res.json(status);
+    })
+    .all(methodNotAllowed(['POST']));
 
   return router;
 }

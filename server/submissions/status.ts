@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import { tokenMatches } from './status-token.ts';
+import { tokenMatches } from '../auth/secret-token.ts';
+import { referencePattern } from './reference.ts';
 
 export interface SubmissionStatus {
   reference: string;
@@ -11,20 +12,20 @@ export interface SubmissionStatus {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The status of a submission, or undefined when the id is unknown or the token does not fit. */
-export async function findStatus(db: Queryable, id: string, token: string): Promise<SubmissionStatus | undefined> {
-  if (!uuidPattern.test(id) || token === '') return undefined;
-  const { rows } = await db.query<{
-    reference: string;
-    form_id: string;
-    form_version: number;
-    submitted_at: Date;
-    status: string;
-    status_token_hash: string;
-  }>(
+type Row = {
+  reference: string;
+  form_id: string;
+  form_version: number;
+  submitted_at: Date;
+  status: string;
+  status_token_hash: string;
+};
+
+async function statusWhere(db: Queryable, column: 'id' | 'reference', value: string, token: string) {
+  const { rows } = await db.query<Row>(
     `SELECT reference, form_id, form_version, submitted_at, status, status_token_hash
-       FROM submissions WHERE id = $1`,
-    [id],
+       FROM submissions WHERE ${column} = $1`,
+    [value],
   );
   const row = rows[0];
   if (!row || !tokenMatches(token, row.status_token_hash)) return undefined;
@@ -35,4 +36,21 @@ export async function findStatus(db: Queryable, id: string, token: string): Prom
     submittedAt: row.submitted_at.toISOString(),
     status: row.status,
   };
+}
+
+/** The status of a submission, or undefined when the id is unknown or the token does not fit. */
+export async function findStatus(db: Queryable, id: string, token: string): Promise<SubmissionStatus | undefined> {
+  if (!uuidPattern.test(id) || token === '') return undefined;
+  return statusWhere(db, 'id', id, token);
+}
+
+/** The same by the reference printed on the receipt (case and surrounding blanks forgiven). */
+export async function findStatusByReference(
+  db: Queryable,
+  reference: string,
+  token: string,
+): Promise<SubmissionStatus | undefined> {
+  const normalised = reference.trim().toUpperCase();
+  if (!referencePattern.test(normalised) || token === '') return undefined;
+  return statusWhere(db, 'reference', normalised, token.trim());
 }

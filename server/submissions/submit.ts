@@ -1,14 +1,18 @@
 /**
- * Accepting an Antrag: validate against the current version of its form, then store it in one
+ * Accepting an Antrag: validate against the current version of its form, check the files it
+ * refers to, then store it, link its files and delete the draft it came from, in one
  * transaction. Nothing is stored when anything fails.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import type { Language } from '../../shared/i18n.ts';
 import { AppError } from '../app-error.ts';
+import { newSecretToken } from '../auth/secret-token.ts';
+import { attachmentProblems, linkAttachments } from '../attachments/attachments.ts';
+import { attachmentReferences } from '../attachments/references.ts';
+import { consumeDraft } from '../drafts/drafts.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import { newReference } from './reference.ts';
-import { newStatusToken } from './status-token.ts';
 
 /** Retention when a definition names none: one year. */
 export const defaultRetentionDays = 365;
@@ -18,6 +22,8 @@ export interface SubmitInput {
   formId: string;
   data: unknown;
   language: Language;
+  /** `<draft id>.<resume token>` of the draft this submission completes. */
+  draft?: string;
 }
 
 export interface Receipt {
@@ -33,25 +39,50 @@ export async function submitAntrag(db: Database, forms: FormRegistry, input: Sub
   if (!form) throw new AppError('form_not_found');
   const problems = form.validate(input.data, input.language);
   if (problems.length > 0) throw new AppError('validation_failed', problems);
+  const attachments = attachmentReferences(form.definition.schema, input.data);
+  const fileProblems = await attachmentProblems(db, input.formId, attachments, input.language);
+  if (fileProblems.length > 0) throw new AppError('validation_failed', fileProblems);
 
   const id = randomUUID();
-  const { token, hash } = newStatusToken();
+  const { token, hash } = newSecretToken();
   const retentionDays = form.definition.retentionDays ?? defaultRetentionDays;
-  // One INSERT is atomic on its own; a reference clash inserts nothing and draws again.
-  const reference = await (async () => {
-    for (let attempt = 0; attempt < referenceAttempts; attempt++) {
-      const candidate = newReference();
-      const { rows } = await db.query(
-        `INSERT INTO submissions
-           (id, reference, form_id, form_version, data, language, status_token_hash, erase_after)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, now() + make_interval(days => $8))
-         ON CONFLICT (reference) DO NOTHING
-         RETURNING id`,
-        [id, candidate, input.formId, form.version, JSON.stringify(input.data), input.language, hash, retentionDays],
-      );
-      if (rows.length === 1) return candidate;
+
+  const store = async (q: Queryable): Promise<string> => {
+    const reference = await insertWithFreeReference(q, [
+      id,
+      input.formId,
+      form.version,
+      JSON.stringify(input.data),
+      input.language,
+      hash,
+      retentionDays,
+    ]);
+    if (!(await linkAttachments(q, id, attachments.map((a) => a.id)))) {
+      const lost = await attachmentProblems(q, input.formId, attachments, input.language);
+      throw new AppError('validation_failed', lost);
     }
-    throw new Error(`no free reference after ${referenceAttempts} attempts`);
-  })();
+    if (input.draft) await consumeDraft(q, input.draft);
+    return reference;
+  };
+  // A lone INSERT is atomic by itself; files and drafts need the transaction.
+  const reference =
+    attachments.length > 0 || input.draft ? await db.transaction(store) : await store(db);
   return { id, reference, formId: input.formId, formVersion: form.version, statusToken: token };
+}
+
+/** Inserts the submission under a fresh reference; a clash inserts nothing and draws again. */
+async function insertWithFreeReference(q: Queryable, values: unknown[]): Promise<string> {
+  for (let attempt = 0; attempt < referenceAttempts; attempt++) {
+    const reference = newReference();
+    const { rows } = await q.query(
+      `INSERT INTO submissions
+         (id, reference, form_id, form_version, data, language, status_token_hash, erase_after)
+       VALUES ($1, $8, $2, $3, $4::jsonb, $5, $6, now() + make_interval(days => $7))
+       ON CONFLICT (reference) DO NOTHING
+       RETURNING id`,
+      [...values, reference],
+    );
+    if (rows.length === 1) return reference;
+  }
+  throw new Error(`no free reference after ${referenceAttempts} attempts`);
 }

@@ -41,6 +41,11 @@ function controlCharacterErrors(data: unknown): ErrorObject[] {
   return errors.reverse();
 }
 
+/** Only the control-character check, for data that is stored without a verdict (drafts). */
+export function controlCharacterProblems(data: unknown, lang: Language): ValidationProblem[] {
+  return toProblems(controlCharacterErrors(data), lang);
+}
+
 function applicantErrors(definition: FormDefinition, data: unknown): ErrorObject[] {
   const errors: ErrorObject[] = [];
   for (const [field, pointer] of Object.entries(definition.applicant ?? {})) {

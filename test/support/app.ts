@@ -7,16 +7,22 @@ import { loadDefinitions } from '../../server/forms/load-definitions.ts';
 import { FormRegistry } from '../../server/forms/registry.ts';
 import { recordVersions } from '../../server/forms/versions.ts';
 import { createApp } from '../../server/http/app.ts';
+import { parseConfig } from '../../server/config.ts';
 
 export const sampleFormsDir = fileURLToPath(new URL('../../forms/', import.meta.url));
 export const silentLogger = pino({ level: 'silent' });
 
 /** The HTTP app on `db` with the forms of `formsDir`, driven in-process through supertest. */
-export async function testApp(db: Database, options: { formsDir?: string; bodyLimitBytes?: number } = {}) {
+export async function testApp(
+  db: Database,
+  options: { formsDir?: string; bodyLimitBytes?: number; clientDistDir?: string } = {},
+) {
   const ajv = createAjv();
   const definitions = await loadDefinitions(options.formsDir ?? sampleFormsDir, ajv);
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  const app = createApp({ db, forms, logger: silentLogger, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024 });
+  const defaults = parseConfig({});
+  const config = { ...defaults, bodyLimitBytes: options.bodyLimitBytes ?? defaults.bodyLimitBytes, clientDistDir: options.clientDistDir ?? '/nonexistent' };
+  const app = createApp({ db, forms, logger: silentLogger, config });
   return { app, forms, http: supertest(app) };
 }
 

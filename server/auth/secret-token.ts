@@ -1,10 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * The secret a citizen keeps to look up their submission. Only its SHA-256 is stored, so a
- * database dump does not reveal it; 256 random bits make guessing pointless.
+ * A secret handed to a citizen once (status token, draft resume token). Only its SHA-256 is
+ * stored, so a database dump does not reveal it; 256 random bits make guessing pointless.
  */
-export function newStatusToken(): { token: string; hash: string } {
+export function newSecretToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, hash: hashToken(token) };
 }

@@ -1,0 +1,40 @@
+/**
+ * The attachment ids a submission or draft refers to: string values whose field carries an
+ * `attachment` rule in the form's schema.
+ */
+import { joinPointer } from '../../shared/json-pointer.ts';
+import { schemasAt } from '../forms/schema-lookup.ts';
+
+export interface AttachmentRule {
+  mediaTypes: string[];
+  maxBytes: number;
+}
+
+export interface AttachmentReference {
+  path: string;
+  id: string;
+  rule: AttachmentRule;
+}
+
+/** The attachment rule of the field at `pointer`, if it has one. */
+export function attachmentRuleAt(schema: Record<string, unknown>, pointer: string): AttachmentRule | undefined {
+  const found = schemasAt(schema, pointer).find((s) => s.attachment !== undefined);
+  return found?.attachment as AttachmentRule | undefined;
+}
+
+export function attachmentReferences(schema: Record<string, unknown>, data: unknown): AttachmentReference[] {
+  const found: AttachmentReference[] = [];
+  const stack: Array<{ value: unknown; path: string }> = [{ value: data, path: '' }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const rule = attachmentRuleAt(schema, path);
+      if (rule) found.push({ path, id: value, rule });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: joinPointer(path, i) }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: joinPointer(path, key) });
+    }
+  }
+  return found;
+}
