@@ -42,7 +42,15 @@ for (const engine of testEngines()) {
     test('GET /api/forms/:formId returns the current version for rendering', async () => {
       const res = await http.get('/api/forms/testformular').expect(200);
       const d = minimalDefinition();
-      assert.deepEqual(res.body, { id: 'testformular', version: 1, title: d.title, schema: d.schema, uiSchema: {}, i18n: d.i18n });
+      assert.deepEqual(res.body, {
+        id: 'testformular',
+        version: 1,
+        title: d.title,
+        schema: d.schema,
+        uiSchema: {},
+        i18n: d.i18n,
+        applicant: d.applicant,
+      });
     });
 
     test('GET /api/forms/:formId/versions/:version returns a recorded version', async () => {

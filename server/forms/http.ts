@@ -16,6 +16,8 @@ function present({ definition: d, version }: FormVersion) {
     schema: d.schema,
     uiSchema: d.uiSchema ?? {},
     i18n: d.i18n ?? {},
+    // The browser applies the same DIN 91379 rule to the applicant's name and address.
+    applicant: d.applicant ?? {},
   };
 }
 

@@ -1,0 +1,42 @@
+/** The portal: language, router and operator settings around the page the address names. */
+import { PageLayout } from './layout/page-layout.tsx';
+import { PortalProvider } from './layout/portal-context.tsx';
+import { LanguageProvider } from './language.tsx';
+import { AccessibilityStatementPage } from './pages/accessibility-statement-page.tsx';
+import { CataloguePage } from './pages/catalogue-page.tsx';
+import { FormPage } from './pages/form-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { StatusPage } from './pages/status-page.tsx';
+import { Router, useRouter } from './routing/router.tsx';
+import { matchRoute } from './routing/routes.ts';
+
+function CurrentPage() {
+  const { location } = useRouter();
+  const route = matchRoute(location.pathname);
+  switch (route.page) {
+    case 'catalogue':
+      return <CataloguePage />;
+    case 'form':
+      return <FormPage key={route.formId} formId={route.formId} />;
+    case 'status':
+      return <StatusPage />;
+    case 'accessibility':
+      return <AccessibilityStatementPage />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  return (
+    <LanguageProvider>
+      <Router>
+        <PortalProvider>
+          <PageLayout>
+            <CurrentPage />
+          </PageLayout>
+        </PortalProvider>
+      </Router>
+    </LanguageProvider>
+  );
+}

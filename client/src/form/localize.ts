@@ -1,0 +1,43 @@
+/**
+ * A form version in the citizen's language: German texts as published, English ones taken from
+ * `i18n.en`, whose keys are JSON Pointers from the definition root (/schema/… or /uiSchema/…).
+ * A missing translation leaves the German text.
+ */
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { Language } from '../../../shared/i18n.ts';
+import { parsePointer } from '../../../shared/json-pointer.ts';
+import type { PublishedForm } from '../api/types.ts';
+
+export interface LocalizedForm {
+  title: string;
+  description: string | undefined;
+  schema: RJSFSchema;
+  uiSchema: UiSchema;
+}
+
+function setText(document: Record<string, unknown>, tokens: string[], text: string) {
+  let node: unknown = document;
+  for (const token of tokens.slice(0, -1)) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return;
+    node = (node as Record<string, unknown>)[token];
+  }
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || node === null || typeof node !== 'object') return;
+  if (typeof (node as Record<string, unknown>)[last] === 'string') (node as Record<string, unknown>)[last] = text;
+}
+
+export function localizeForm(form: PublishedForm, lang: Language): LocalizedForm {
+  const title = (lang !== 'de' && form.title[lang]) || form.title.de;
+  const description = form.description && ((lang !== 'de' && form.description[lang]) || form.description.de);
+  const texts = lang === 'de' ? undefined : form.i18n?.[lang];
+  if (!texts) return { title, description, schema: form.schema as RJSFSchema, uiSchema: (form.uiSchema ?? {}) as UiSchema };
+  const document = structuredClone({ schema: form.schema, uiSchema: form.uiSchema ?? {} }) as Record<string, unknown>;
+  for (const [pointer, text] of Object.entries(texts)) {
+    try {
+      setText(document, parsePointer(pointer), text);
+    } catch {
+      // not a pointer: the server refuses such definitions, nothing to translate
+    }
+  }
+  return { title, description, schema: document.schema as RJSFSchema, uiSchema: document.uiSchema as UiSchema };
+}

@@ -1,0 +1,71 @@
+/**
+ * rjsf's Form with the portal's theme. It keeps the data itself (uncontrolled): a keystroke
+ * re-renders the form, not the page around it. The page reads the data through `onData`, shows
+ * problems through FieldProblemsContext, and chooses the step's fields through
+ * VisibleFieldsContext. rjsf never validates (noValidate): the verdict is the shared one.
+ */
+import Form from '@rjsf/core';
+import { englishStringTranslator, TranslatableString, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { memo, type ReactNode } from 'react';
+import { useLanguage } from '../language.tsx';
+import { fields, templates, widgets } from '../theme/index.ts';
+import { FieldProblemsContext, VisibleFieldsContext } from '../theme/contexts.ts';
+import { rjsfValidator } from '../validation/rjsf-validator.ts';
+import { idPrefix, idSeparator } from './field-ids.ts';
+
+/**
+ * Defaults the form fills in by itself: none for answers the citizen must give. A `const` is
+ * never pre-set (a consent, `const: true`, must be given by ticking the box), a required yes/no
+ * question starts unanswered rather than "no", and a list gets its `minItems` entries only where
+ * the list itself is required.
+ */
+const defaultFormStateBehavior = {
+  constAsDefaults: 'never',
+  requiredBooleanDefault: 'skip',
+  arrayMinItems: { populate: 'requiredOnly' },
+} as const;
+
+interface ThemedFormProps {
+  schema: RJSFSchema;
+  uiSchema: UiSchema;
+  initialData: Record<string, unknown>;
+  visibleFields: ReadonlySet<string>;
+  problemsById: ReadonlyMap<string, string[]>;
+  onData(data: Record<string, unknown>): void;
+  onSubmit(): void;
+  children: ReactNode;
+}
+
+export const ThemedForm = memo(function ThemedForm(props: ThemedFormProps) {
+  const { schema, uiSchema, initialData, visibleFields, problemsById, onData, onSubmit, children } = props;
+  const { t } = useLanguage();
+  const translateString = (key: TranslatableString, params?: string[]) =>
+    key === TranslatableString.YesLabel ? t.yes : key === TranslatableString.NoLabel ? t.no : englishStringTranslator(key, params);
+  return (
+    <VisibleFieldsContext.Provider value={visibleFields}>
+      <FieldProblemsContext.Provider value={problemsById}>
+        <Form
+          className="form"
+          schema={schema}
+          uiSchema={uiSchema}
+          validator={rjsfValidator}
+          templates={templates}
+          widgets={widgets}
+          fields={fields}
+          initialFormData={initialData}
+          idPrefix={idPrefix}
+          idSeparator={idSeparator}
+          experimental_defaultFormStateBehavior={defaultFormStateBehavior}
+          translateString={translateString}
+          noValidate
+          noHtml5Validate
+          showErrorList={false}
+          onChange={(event) => onData((event.formData ?? {}) as Record<string, unknown>)}
+          onSubmit={() => onSubmit()}
+        >
+          {children}
+        </Form>
+      </FieldProblemsContext.Provider>
+    </VisibleFieldsContext.Provider>
+  );
+});

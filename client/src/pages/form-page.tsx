@@ -1,0 +1,33 @@
+/** `/formulare/:formId`: loads the published form (and a draft from a resume link), then the wizard. */
+import { ApiError } from '../api/http.ts';
+import { getForm } from '../api/forms.ts';
+import { FormWizard } from '../form/form-wizard.tsx';
+import { useDraftRestore } from '../form/use-draft-restore.ts';
+import { LoadFailed, Loading } from '../layout/load-states.tsx';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { useResource } from '../layout/use-resource.ts';
+import { useLanguage } from '../language.tsx';
+import { Link } from '../routing/router.tsx';
+import { paths } from '../routing/routes.ts';
+
+export function FormPage({ formId }: { formId: string }) {
+  const { t, lang } = useLanguage();
+  // The form's texts come in both languages; a change of language does not reload it.
+  const form = useResource(() => getForm(formId, lang), [formId]);
+  const restore = useDraftRestore();
+  if (form.state === 'loading' || restore.state === 'loading') return <Loading />;
+  if (form.state === 'failed') {
+    if (form.error instanceof ApiError && form.error.code === 'form_not_found')
+      return (
+        <>
+          <PageHeading title={t.notFoundTitle} />
+          <p>{t.formNotFound}</p>
+          <p>
+            <Link to={paths.catalogue}>{t.backToCatalogue}</Link>
+          </p>
+        </>
+      );
+    return <LoadFailed error={form.error} retry={form.retry} />;
+  }
+  return <FormWizard key={`${form.value.id}@${form.value.version}`} form={form.value} restore={restore} />;
+}

@@ -1,0 +1,143 @@
+/** `/status`: reference and token from the receipt → `POST /api/status`; the token stays out of the URL. */
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/http.ts';
+import { lookUpStatus } from '../api/submissions.ts';
+import type { SubmissionStatus } from '../api/types.ts';
+import { formatDateTime } from '../form/draft-panel.tsx';
+import { useErrorMessage } from '../layout/load-states.tsx';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { useLanguage } from '../language.tsx';
+
+interface Problem {
+  id: string;
+  message: string;
+}
+
+export function StatusPage() {
+  const { t, lang } = useLanguage();
+  const errorMessage = useErrorMessage();
+  const [reference, setReference] = useState('');
+  const [token, setToken] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [result, setResult] = useState<SubmissionStatus | undefined>();
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setResult(undefined);
+    setFailure(undefined);
+    const missing = [
+      ...(reference.trim() === '' ? [{ id: 'status-reference', message: t.statusMissingReference }] : []),
+      ...(token.trim() === '' ? [{ id: 'status-token', message: t.statusMissingToken }] : []),
+    ];
+    setProblems(missing);
+    if (missing.length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      setResult(await lookUpStatus(reference, token, lang));
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : errorMessage(error));
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+  const problemOf = (id: string) => problems.find((p) => p.id === id);
+  const field = (id: string, label: string, hint: string, value: string, onChange: (value: string) => void, autoComplete: string) => {
+    const problem = problemOf(id);
+    return (
+      <div className={`field${problem ? ' field--invalid' : ''}`}>
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+        <p id={`${id}__hint`} className="field-hint">
+          {hint}
+        </p>
+        {problem && (
+          <p id={`${id}__error`} className="field-error field-error__message">
+            <span className="visually-hidden">{t.errorPrefix} </span>
+            {problem.message}
+          </p>
+        )}
+        <input
+          id={id}
+          className="input"
+          type="text"
+          value={value}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          aria-describedby={`${id}__hint${problem ? ` ${id}__error` : ''}`}
+          aria-invalid={problem ? true : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      </div>
+    );
+  };
+
+  return (
+    <>
+      <PageHeading title={t.statusTitle} />
+      <p className="lead">{t.statusIntro}</p>
+      {(problems.length > 0 || failure) && (
+        <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="status-errors-title">
+          <h2 id="status-errors-title" className="error-summary__title">
+            {t.errorSummaryTitle}
+          </h2>
+          <ul className="error-summary__list">
+            {problems.map((problem) => (
+              <li key={problem.id}>
+                <a
+                  href={`#${problem.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(problem.id)?.focus();
+                  }}
+                >
+                  {problem.message}
+                </a>
+              </li>
+            ))}
+            {failure && <li>{failure}</li>}
+          </ul>
+        </div>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        {field('status-reference', t.statusReference, t.statusReferenceHint, reference, setReference, 'off')}
+        {field('status-token', t.statusToken, t.statusTokenHint, token, setToken, 'off')}
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t.statusSubmit}
+          </button>
+        </div>
+      </form>
+      {result && (
+        <section className="status-result" aria-labelledby="status-result-title">
+          <h2 id="status-result-title" ref={resultRef} tabIndex={-1}>
+            {t.statusResultTitle}
+          </h2>
+          <dl className="facts">
+            <div className="facts__row">
+              <dt>{t.statusReference}</dt>
+              <dd>{result.reference}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>{t.statusSubmittedAt}</dt>
+              <dd>{formatDateTime(result.submittedAt, lang)}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>{t.statusState}</dt>
+              <dd>{t.statusNames[result.status] ?? result.status}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+    </>
+  );
+}

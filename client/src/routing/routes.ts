@@ -1,0 +1,30 @@
+/** The portal's pages and their addresses. */
+export type Route =
+  | { page: 'catalogue' }
+  | { page: 'form'; formId: string }
+  | { page: 'status' }
+  | { page: 'accessibility' }
+  | { page: 'not-found' };
+
+export const paths = {
+  catalogue: '/',
+  form: (formId: string) => `/formulare/${encodeURIComponent(formId)}`,
+  status: '/status',
+  accessibility: '/barrierefreiheit',
+};
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/') return { page: 'catalogue' };
+  if (path === paths.status) return { page: 'status' };
+  if (path === paths.accessibility) return { page: 'accessibility' };
+  const form = /^\/formulare\/([^/]+)$/.exec(path);
+  if (form) {
+    try {
+      return { page: 'form', formId: decodeURIComponent(form[1]!) };
+    } catch {
+      return { page: 'not-found' };
+    }
+  }
+  return { page: 'not-found' };
+}

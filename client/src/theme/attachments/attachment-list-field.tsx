@@ -1,0 +1,105 @@
+/**
+ * Several files (an array whose items have an `attachment` rule, at most `maxItems`): the list
+ * of uploaded files, each with its remove button, and a file control for the next one, labelled
+ * with how many more are possible. The group's fieldset and legend come from the FieldTemplate.
+ */
+import type { FieldProps } from '@rjsf/utils';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useLanguage } from '../../language.tsx';
+import { pointerOfPath } from '../../form/field-ids.ts';
+import { acceptOf, attachmentRule, formatBytes, typeList } from './attachment-rules.ts';
+import { FileRow } from './file-row.tsx';
+import { useUpload } from './use-upload.ts';
+import type { RJSFSchema } from '@rjsf/utils';
+
+export function AttachmentListField(props: FieldProps) {
+  const { fieldPathId, formData, onChange, schema, disabled, readonly } = props;
+  const { t, lang } = useLanguage();
+  const id = fieldPathId.$id;
+  const inputId = `${id}__file`;
+  const rulesId = `${id}__rules`;
+  const uploadErrorId = `${id}__upload-error`;
+  const rule = attachmentRule(schema.items as RJSFSchema);
+  const { upload, status, setStatus, error, busy } = useUpload(rule);
+  const files: string[] = Array.isArray(formData) ? formData.filter((f): f is string => typeof f === 'string') : [];
+  const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : Number.POSITIVE_INFINITY;
+  const remaining = maxItems - files.length;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [focusAfterRender, setFocusAfterRender] = useState(false);
+
+  // The file control keeps the focus while it is there; when the last possible file took its
+  // place, the focus goes to that file's remove button.
+  useEffect(() => {
+    if (!focusAfterRender) return;
+    const container = containerRef.current;
+    const target =
+      container?.querySelector<HTMLElement>('input[type=file]') ?? container?.querySelector<HTMLElement>('.file:last-child button');
+    if (target && target !== document.activeElement) target.focus();
+    setFocusAfterRender(false);
+  }, [focusAfterRender, files.length]);
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const stored = await upload(file, pointerOfPath([...fieldPathId.path, files.length]));
+    if (!stored) return;
+    onChange([...files, stored.id], fieldPathId.path);
+    setFocusAfterRender(true);
+  };
+  const remove = (index: number, name: string) => {
+    const rest = files.filter((_, i) => i !== index);
+    onChange(rest.length > 0 ? rest : undefined, fieldPathId.path);
+    setStatus(t.attachmentRemoved(name));
+    setFocusAfterRender(true);
+  };
+
+  return (
+    <div className="attachment" ref={containerRef}>
+      <p id={rulesId} className="field-hint">
+        {t.attachmentRules(typeList(rule), formatBytes(rule.maxBytes, lang))}
+      </p>
+      {error && (
+        <p id={uploadErrorId} className="field-error field-error__message" role="alert">
+          <span className="visually-hidden">{t.errorPrefix} </span>
+          {error}
+        </p>
+      )}
+      {files.length > 0 && (
+        <ul className="files">
+          {files.map((attachmentId, index) => (
+            <FileRow
+              key={attachmentId}
+              id={`${id}_${index}`}
+              attachmentId={attachmentId}
+              disabled={disabled || readonly}
+              onRemove={(name) => remove(index, name)}
+            />
+          ))}
+        </ul>
+      )}
+      {remaining > 0 ? (
+        <div className="attachment__choose">
+          <label htmlFor={inputId} className="field-label field-label--secondary">
+            {files.length === 0 ? t.attachmentChoose : t.attachmentChooseAnother(remaining)}
+          </label>
+          <input
+            type="file"
+            id={inputId}
+            className="file-input"
+            accept={acceptOf(rule)}
+            disabled={disabled || readonly || busy}
+            aria-describedby={[rulesId, ...(error ? [uploadErrorId] : [])].join(' ')}
+            aria-invalid={error ? true : undefined}
+            onChange={choose}
+          />
+        </div>
+      ) : (
+        <p className="field-hint">{t.attachmentLimitReached}</p>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** Fields that take over from rjsf's own where a schema has an `attachment` rule. */
+import { getDefaultRegistry } from '@rjsf/core';
+import type { FieldProps } from '@rjsf/utils';
+import { AttachmentField } from './attachments/attachment-field.tsx';
+import { AttachmentListField } from './attachments/attachment-list-field.tsx';
+import { isAttachment, isAttachmentList } from './field-kind.ts';
+
+function coreField(name: string) {
+  const field = getDefaultRegistry().fields[name];
+  if (!field) throw new Error(`rjsf has no ${name}`);
+  return field;
+}
+
+const DefaultStringField = coreField('StringField');
+const DefaultArrayField = coreField('ArrayField');
+
+export function StringField(props: FieldProps) {
+  return isAttachment(props.schema) ? <AttachmentField {...props} /> : <DefaultStringField {...props} />;
+}
+
+export function ArrayField(props: FieldProps) {
+  return isAttachmentList(props.schema) ? <AttachmentListField {...props} /> : <DefaultArrayField {...props} />;
+}
