@@ -16,10 +16,19 @@ export type ApplicantField = (typeof applicantFields)[number];
 
 export type RouteTarget = string | { zustaendigkeit: string };
 
+/**
+ * The XÖV message a route sends: `antragswerk` (default) is the project's own message with the
+ * form version's generated XSD; `xbau-universellerAntrag` is XBau-Kernmodul 1.3
+ * `universellerAntrag.antrag.1200` (docs/xoev.md).
+ */
+export const xoevProfiles = ['antragswerk', 'xbau-universellerAntrag'] as const;
+export type XoevProfil = (typeof xoevProfiles)[number];
+
 export interface Route {
   when?: Record<string, unknown> | boolean;
   to: RouteTarget;
   template?: string;
+  profil?: XoevProfil;
 }
 
 export interface FormDefinition {
@@ -32,6 +41,8 @@ export interface FormDefinition {
   uiSchema?: Record<string, unknown>;
   i18n?: Partial<Record<Exclude<Language, 'de'>, Record<string, string>>>;
   routes?: Route[];
+  /** JSON Pointer to the AGS/ARS in the data, for Zuständigkeit routes. */
+  regionalschluessel?: string;
   applicant?: Partial<Record<ApplicantField, string>>;
   retentionDays?: number;
 }

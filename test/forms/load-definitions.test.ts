@@ -27,7 +27,7 @@ describe('loading form definitions', () => {
     const definitions = await loadDefinitions(sampleFormsDir);
     assert.deepEqual(
       definitions.map((d) => d.id),
-      ['bewohnerparkausweis', 'gewerbeanmeldung', 'hundesteuer-anmeldung'],
+      ['bauvoranfrage', 'bewohnerparkausweis', 'gewerbeanmeldung', 'hundesteuer-anmeldung'],
     );
   });
 
