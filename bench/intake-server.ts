@@ -14,7 +14,7 @@ import type { Database } from '../server/db/database.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { openPglite } from '../server/db/pglite.ts';
 import { openPostgres } from '../server/db/postgres.ts';
-import { loadDefinitions } from '../server/forms/load-definitions.ts';
+import { loadRoutingSetup } from '../server/setup.ts';
 import { FormRegistry } from '../server/forms/registry.ts';
 import { recordVersions } from '../server/forms/versions.ts';
 import { createApp } from '../server/http/app.ts';
@@ -25,10 +25,11 @@ const bodyLimitBytes = 1024 * 1024;
 
 async function antragswerk(db: Database) {
   await migrate(db);
+  const config = { ...parseConfig({ FORMS_DIR: path.resolve('forms'), WORKER: 'off' }), bodyLimitBytes };
   const ajv = createAjv();
-  const forms = new FormRegistry(ajv, await recordVersions(db, await loadDefinitions(path.resolve('forms'), ajv)));
-  const config = { ...parseConfig({}), bodyLimitBytes };
-  return createApp({ db, forms, logger: pino({ level: 'silent' }), config });
+  const { definitions, routing } = await loadRoutingSetup(config, ajv);
+  const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
+  return createApp({ db, forms, routing, logger: pino({ level: 'silent' }), config });
 }
 
 function ceiling() {

@@ -3,7 +3,11 @@
  * with every problem listed, never with the first only.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Shipped targets: every sample form's deliveries go to the demo receiver. */
+export const demoTargetsFile = fileURLToPath(new URL('../config/targets.json', import.meta.url));
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -25,6 +29,13 @@ const schema = z.object({
   CLIENT_DIST_DIR: z.string().min(1).default('./client/dist'),
   PORTAL_NAME: z.string().min(1).max(200).default('Antragsportal Musterstadt'),
   ACCESSIBILITY_CONTACT_EMAIL: z.email().default('barrierefreiheit@musterstadt.example'),
+  TARGETS_FILE: z.string().min(1).optional(),
+  DEMO_RECEIVER_PORT: port.default(4010),
+  ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  DELIVERY_MAX_ATTEMPTS: positiveInt.max(100).default(8),
+  DELIVERY_RETRY_BASE_MS: positiveInt.max(3_600_000).default(2000),
+  DELIVERY_LEASE_SECONDS: positiveInt.max(3600).default(60),
 });
 
 export interface Config {
@@ -42,6 +53,14 @@ export interface Config {
   /** Built citizen portal (static files); not served when the directory does not exist. */
   clientDistDir: string;
   portal: { name: string; accessibilityContactEmail: string };
+  /** Targets and Zuständigkeiten; the shipped demo file when TARGETS_FILE is unset. */
+  targetsFile: string;
+  /** Port of the demo receiver started with the server; only when TARGETS_FILE is unset. */
+  demoReceiverPort: number | undefined;
+  adminToken: string | undefined;
+  /** Run a delivery worker inside the web process (the embedded default), or not. */
+  workerInProcess: boolean;
+  delivery: { maxAttempts: number; retryBaseMs: number; leaseSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -72,5 +91,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     draftTtlDays: c.DRAFT_TTL_DAYS,
     clientDistDir: path.resolve(c.CLIENT_DIST_DIR),
     portal: { name: c.PORTAL_NAME, accessibilityContactEmail: c.ACCESSIBILITY_CONTACT_EMAIL },
+    targetsFile: path.resolve(c.TARGETS_FILE ?? demoTargetsFile),
+    demoReceiverPort: c.TARGETS_FILE ? undefined : c.DEMO_RECEIVER_PORT,
+    adminToken: c.ADMIN_TOKEN,
+    workerInProcess: c.WORKER === 'in-process',
+    delivery: { maxAttempts: c.DELIVERY_MAX_ATTEMPTS, retryBaseMs: c.DELIVERY_RETRY_BASE_MS, leaseSeconds: c.DELIVERY_LEASE_SECONDS },
   };
 }

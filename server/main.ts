@@ -2,6 +2,7 @@
 import { pino } from 'pino';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { DefinitionError } from './forms/load-definitions.ts';
+import { TargetsError } from './routing/targets.ts';
 import { start } from './start.ts';
 
 let config: Config;
@@ -34,7 +35,7 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 } catch (error) {
-  if (error instanceof DefinitionError) console.error(error.message);
+  if (error instanceof DefinitionError || error instanceof TargetsError) console.error(error.message);
   else logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 }

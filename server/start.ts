@@ -1,20 +1,26 @@
 /**
- * Start-up in order: form definitions (all or nothing), database and migrations, form
- * versions, HTTP server, periodic erasure. `close` undoes it in reverse.
+ * Start-up in order: form definitions and targets (all or nothing), database and migrations,
+ * form versions, HTTP server, delivery worker (in-process default), demo receiver (with the
+ * shipped targets), periodic erasure. `close` undoes it in reverse.
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
 import type { Database } from './db/database.ts';
-import { openDatabase } from './db/open.ts';
-import { migrate } from './db/migrate.ts';
-import { loadDefinitions } from './forms/load-definitions.ts';
+import { openMigrated } from './db/open.ts';
 import { FormRegistry } from './forms/registry.ts';
 import { recordVersions } from './forms/versions.ts';
 import { createApp } from './http/app.ts';
 import { eraseExpired } from './erase-expired.ts';
+import { xoevHttpChannel } from './xoev/channel.ts';
+import { closeAgents } from './routing/http-post.ts';
+import { loadRoutingSetup } from './setup.ts';
+import type { RoutingTable } from './routing/routing-table.ts';
+import { createWorker, type Worker } from './routing/worker.ts';
+import { startReceiver } from './receiver/receiver.ts';
 
 export interface Running {
   url: string;
@@ -23,28 +29,59 @@ export interface Running {
   close(): Promise<void>;
 }
 
+export function workerFor(config: Config, db: Database, routing: RoutingTable, logger: Logger): Worker {
+  // Delivery channels by target type; each plugs into the worker, none knows the others.
+  const channels = { 'xoev-http': xoevHttpChannel(process.env) };
+  return createWorker({ db, routing, channels, logger, options: config.delivery });
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return (server.address() as AddressInfo).port;
+}
+
 export async function start(config: Config, logger: Logger): Promise<Running> {
   const ajv = createAjv();
-  const definitions = await loadDefinitions(config.formsDir, ajv);
-  const db = await openDatabase(config, (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  const { definitions, routing } = await loadRoutingSetup(config, ajv);
+  const db = await openMigrated(config, logger);
+  const closers: Array<() => Promise<void>> = [() => db.close()];
+  const close = async () => {
+    for (const closeNext of closers.reverse()) await closeNext().catch(() => {});
+  };
   try {
-    const applied = await migrate(db);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-    logger.info(
-      { engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) },
-      'forms loaded',
-    );
+    logger.info({ engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) }, 'forms loaded');
 
-    const app = createApp({ db, forms, logger, config });
+    const app = createApp({ db, forms, routing, logger, config });
     if (!existsSync(config.clientDistDir)) logger.warn({ dir: config.clientDistDir }, 'citizen portal not built; serving the API only');
     const server = app.listen(config.port, config.host);
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
-    const { port } = server.address() as AddressInfo;
+    const port = await listen(server);
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+    );
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+    if (config.demoReceiverPort !== undefined) {
+      const receiver = await startReceiver({ port: config.demoReceiverPort, portalUrl: url, logger });
+      closers.push(receiver.close);
+      logger.info({ url: `${receiver.url}/inbox` }, 'demo receiver listening');
+    }
+
+    if (config.workerInProcess) {
+      const worker = workerFor(config, db, routing, logger);
+      worker.start();
+      closers.push(async () => {
+        await worker.stop();
+        await closeAgents();
+      });
+    }
 
     const erase = () =>
       eraseExpired(db)
@@ -52,23 +89,12 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
         .catch((error: unknown) => logger.error({ err: error }, 'erasing expired data failed'));
     const eraseTimer = setInterval(erase, config.eraseIntervalSeconds * 1000);
     eraseTimer.unref();
+    closers.push(async () => clearInterval(eraseTimer));
     void erase();
 
-    return {
-      url,
-      db,
-      forms,
-      async close() {
-        clearInterval(eraseTimer);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
-        await db.close();
-      },
-    };
+    return { url, db, forms, close };
   } catch (error) {
-    await db.close().catch(() => {});
+    await close();
     throw error;
   }
 }

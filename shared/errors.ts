@@ -90,6 +90,21 @@ export const errorCatalogue = {
     de: 'Die Angaben sind unvollständig oder fehlerhaft. Bitte prüfen Sie die markierten Felder.',
     en: 'Some entries are missing or invalid. Please check the marked fields.',
   },
+  unauthorized: {
+    status: 401,
+    de: 'Für diese Anfrage ist eine gültige Anmeldung nötig.',
+    en: 'This request needs valid credentials.',
+  },
+  invalid_query: {
+    status: 400,
+    de: 'Die Parameter der Anfrage sind ungültig.',
+    en: 'The request parameters are invalid.',
+  },
+  delivery_not_found: {
+    status: 404,
+    de: 'Diese Zustellung gibt es nicht oder sie ist nicht gescheitert.',
+    en: 'This delivery does not exist or has not failed.',
+  },
   not_found: {
     status: 404,
     de: 'Diese Adresse gibt es nicht.',

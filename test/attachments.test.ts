@@ -55,6 +55,8 @@ for (const engine of testEngines()) {
         [res.body.id],
       );
       assert.ok(stored.rows.length >= 2, 'stored in several chunks');
+      const sha256 = await db.query<{ sha256: string }>('SELECT sha256 FROM attachments WHERE id = $1', [res.body.id]);
+      assert.equal(sha256.rows[0]?.sha256, createHash('sha256').update(bytes).digest('hex'), 'SHA-256 too, for XBau');
       assert.ok(Buffer.concat(stored.rows.map((r) => Buffer.from(r.bytes))).equals(bytes));
       assert.deepEqual((await http.get(`/api/attachments/${res.body.id}`).expect(200)).body, res.body);
     });
@@ -67,7 +69,9 @@ for (const engine of testEngines()) {
       const text = await upload('/nachweis', Buffer.from('Dies ist kein PDF, nur Text.\n'.repeat(400)), 'a.pdf').expect(415);
       assert.equal(text.body.error.details.recognised, null);
       assert.equal((await upload('/fotos/0', pngBytes(), 'foto.png', 'image/png').expect(201)).body.mediaType, 'image/png');
-      assert.equal(await count(), before + 1);
+      const renamed = await upload('/fotos/1', pngBytes(), 'scan.pdf', 'application/pdf').expect(201);
+      assert.equal(renamed.body.fileName, 'scan.png', 'the name follows the recognised content');
+      assert.equal(await count(), before + 2);
     });
 
     test('too large: refused by its declared length, and while streaming when undeclared', async () => {

@@ -44,6 +44,14 @@ export function cleanFileName(raw: string | undefined): string {
   return name;
 }
 
+/** `name` with the extension of its recognised type (jpeg files may say .jpg or .jpeg). */
+export function withExtension(name: string, extension: string): string {
+  const current = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
+  const same = current === extension || (extension === 'jpg' && current === 'jpeg');
+  if (same) return name;
+  return `${current ? name.slice(0, -current.length - 1) : name}.${extension}`;
+}
+
 export async function receiveAttachment(db: Database, forms: FormRegistry, input: UploadInput): Promise<AttachmentInfo> {
   const form = forms.get(input.formId);
   if (!form) throw new AppError('form_not_found');
@@ -67,17 +75,20 @@ export async function receiveAttachment(db: Database, forms: FormRegistry, input
   ]);
   try {
     const hash = createHash('sha512');
+    const hash256 = createHash('sha256');
     let size = 0;
     let seq = 0;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let mediaType: string | undefined;
 
+    let extension = '';
     const recognise = async (head: Buffer) => {
-      const type = (await fileTypeFromBuffer(head))?.mime;
-      if (!type || !rule.mediaTypes.includes(type))
-        throw new AppError('attachment_type_not_allowed', { accepted: rule.mediaTypes, recognised: type ?? null });
-      mediaType = type;
+      const found = await fileTypeFromBuffer(head);
+      if (!found || !rule.mediaTypes.includes(found.mime))
+        throw new AppError('attachment_type_not_allowed', { accepted: rule.mediaTypes, recognised: found?.mime ?? null });
+      mediaType = found.mime;
+      extension = found.ext;
     };
     /** Writes full chunks; with `all`, the remainder too. */
     const flush = async (all: boolean) => {
@@ -96,6 +107,7 @@ export async function receiveAttachment(db: Database, forms: FormRegistry, input
       size += piece.length;
       if (size > rule.maxBytes) throw tooLarge;
       hash.update(piece);
+      hash256.update(piece);
       pending.push(piece);
       pendingBytes += piece.length;
       if (mediaType === undefined && pendingBytes >= sniffBytes) await recognise(Buffer.concat(pending).subarray(0, sniffBytes));
@@ -104,11 +116,13 @@ export async function receiveAttachment(db: Database, forms: FormRegistry, input
     if (size === 0) throw new AppError('attachment_empty');
     await flush(true);
     const sha512 = hash.digest('hex');
+    // The name says what the content is: "scan.pdf" holding a PNG is kept as "scan.png".
+    const storedName = withExtension(fileName, extension);
     await db.query(
-      'UPDATE attachments SET media_type = $2, size = $3, sha512 = $4, complete = true WHERE id = $1',
-      [id, mediaType, size, sha512],
+      'UPDATE attachments SET file_name = $2, media_type = $3, size = $4, sha512 = $5, sha256 = $6, complete = true WHERE id = $1',
+      [id, storedName, mediaType, size, sha512, hash256.digest('hex')],
     );
-    return { id, fileName, mediaType: mediaType!, size, sha512 };
+    return { id, fileName: storedName, mediaType: mediaType!, size, sha512 };
   } catch (error) {
     await db.query('DELETE FROM attachments WHERE id = $1', [id]);
     throw error;

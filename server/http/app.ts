@@ -6,7 +6,10 @@ import type { Database } from '../db/database.ts';
 import { attachmentsRouter } from '../attachments/http.ts';
 import { draftsRouter } from '../drafts/http.ts';
 import type { FormRegistry } from '../forms/registry.ts';
+import type { RoutingTable } from '../routing/routing-table.ts';
+import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
+import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
@@ -17,20 +20,23 @@ import { apiSecurityHeaders } from './security-headers.ts';
 export interface AppDependencies {
   db: Database;
   forms: FormRegistry;
+  routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'adminToken'>;
 }
 
-export function createApp({ db, forms, logger, config }: AppDependencies): Express {
+export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));
   app.use(apiSecurityHeaders);
   app.use(healthRouter(db));
   app.use(formsRouter(db, forms));
-  app.use(submissionsRouter(db, forms, config.bodyLimitBytes));
+  app.use(xoevRouter(db, forms));
+  app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes));
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
+  app.use(deliveriesAdminRouter(db, config.adminToken));
   app.use(portalRouter(config.portal, config.clientDistDir));
   app.use(notFound);
   app.use(errorHandler(logger));

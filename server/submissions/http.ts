@@ -1,12 +1,10 @@
 import { Router, type RequestHandler } from 'express';
-import type { Database } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { jsonObjectBody } from '../http/json-body.ts';
 import { languageOf } from '../http/language.ts';
-import type { FormRegistry } from '../forms/registry.ts';
 import { findStatus, findStatusByReference } from './status.ts';
-import { submitAntrag } from './submit.ts';
+import { submitAntrag, type SubmitDependencies } from './submit.ts';
 
 /** Responses carry the citizen's secret token or personal data: never cache them. */
 export const noStore: RequestHandler = (_req, res, next) => {
@@ -14,7 +12,8 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function submissionsRouter(db: Database, forms: FormRegistry, bodyLimitBytes: number): Router {
+export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: number): Router {
+  const { db, forms } = deps;
   const router = Router();
 
   // An unknown form is answered before its body is read.
@@ -24,7 +23,7 @@ export function submissionsRouter(db: Database, forms: FormRegistry, bodyLimitBy
   router
     .route('/api/forms/:formId/submissions')
     .post(noStore, requireForm, ...jsonObjectBody(bodyLimitBytes), async (req, res) => {
-      const receipt = await submitAntrag(db, forms, {
+      const receipt = await submitAntrag(deps, {
         formId: req.params.formId,
         data: req.body,
         language: languageOf(req),

@@ -12,6 +12,7 @@ import { attachmentProblems, linkAttachments } from '../attachments/attachments.
 import { attachmentReferences } from '../attachments/references.ts';
 import { consumeDraft } from '../drafts/drafts.ts';
 import type { FormRegistry } from '../forms/registry.ts';
+import type { PlannedDelivery, RoutingTable } from '../routing/routing-table.ts';
 import { newReference } from './reference.ts';
 
 /** Retention when a definition names none: one year. */
@@ -34,11 +35,19 @@ export interface Receipt {
   statusToken: string;
 }
 
-export async function submitAntrag(db: Database, forms: FormRegistry, input: SubmitInput): Promise<Receipt> {
+export interface SubmitDependencies {
+  db: Database;
+  forms: FormRegistry;
+  routing: RoutingTable;
+}
+
+export async function submitAntrag({ db, forms, routing }: SubmitDependencies, input: SubmitInput): Promise<Receipt> {
   const form = forms.get(input.formId);
   if (!form) throw new AppError('form_not_found');
   const problems = form.validate(input.data, input.language);
   if (problems.length > 0) throw new AppError('validation_failed', problems);
+  const plan = routing.plan(form.definition, form.version, input.data, input.language);
+  if (plan.problems.length > 0) throw new AppError('validation_failed', plan.problems);
   const attachments = attachmentReferences(form.definition.schema, input.data);
   const fileProblems = await attachmentProblems(db, input.formId, attachments, input.language);
   if (fileProblems.length > 0) throw new AppError('validation_failed', fileProblems);
@@ -48,15 +57,11 @@ export async function submitAntrag(db: Database, forms: FormRegistry, input: Sub
   const retentionDays = form.definition.retentionDays ?? defaultRetentionDays;
 
   const store = async (q: Queryable): Promise<string> => {
-    const reference = await insertWithFreeReference(q, [
-      id,
-      input.formId,
-      form.version,
-      JSON.stringify(input.data),
-      input.language,
-      hash,
-      retentionDays,
-    ]);
+    const reference = await insertWithFreeReference(
+      q,
+      [id, input.formId, form.version, JSON.stringify(input.data), input.language, hash, retentionDays],
+      plan.deliveries,
+    );
     if (!(await linkAttachments(q, id, attachments.map((a) => a.id)))) {
       const lost = await attachmentProblems(q, input.formId, attachments, input.language);
       throw new AppError('validation_failed', lost);
@@ -64,25 +69,40 @@ export async function submitAntrag(db: Database, forms: FormRegistry, input: Sub
     if (input.draft) await consumeDraft(q, input.draft);
     return reference;
   };
-  // A lone INSERT is atomic by itself; files and drafts need the transaction.
+  // One statement (submission and its deliveries) is atomic by itself; files and drafts need
+  // the transaction.
   const reference =
     attachments.length > 0 || input.draft ? await db.transaction(store) : await store(db);
   return { id, reference, formId: input.formId, formVersion: form.version, statusToken: token };
 }
 
-/** Inserts the submission under a fresh reference; a clash inserts nothing and draws again. */
-async function insertWithFreeReference(q: Queryable, values: unknown[]): Promise<string> {
+/**
+ * Inserts the submission under a fresh reference together with its deliveries (the outbox) in
+ * one statement; a reference clash inserts nothing and draws again.
+ */
+async function insertWithFreeReference(q: Queryable, values: unknown[], deliveries: PlannedDelivery[]): Promise<string> {
+  const outbox = JSON.stringify(
+    deliveries.map((d) => ({ id: randomUUID(), route_index: d.routeIndex, target_id: d.targetId, message_uuid: randomUUID() })),
+  );
   for (let attempt = 0; attempt < referenceAttempts; attempt++) {
     const reference = newReference();
-    const { rows } = await q.query(
-      `INSERT INTO submissions
-         (id, reference, form_id, form_version, data, language, status_token_hash, erase_after)
-       VALUES ($1, $8, $2, $3, $4::jsonb, $5, $6, now() + make_interval(days => $7))
-       ON CONFLICT (reference) DO NOTHING
-       RETURNING id`,
-      [...values, reference],
+    const { rows } = await q.query<{ inserted: number }>(
+      `WITH s AS (
+         INSERT INTO submissions
+           (id, reference, form_id, form_version, data, language, status_token_hash, erase_after)
+         VALUES ($1, $8, $2, $3, $4::jsonb, $5, $6, now() + make_interval(days => $7))
+         ON CONFLICT (reference) DO NOTHING
+         RETURNING id
+       ), d AS (
+         INSERT INTO deliveries (id, submission_id, route_index, target_id, message_uuid)
+         SELECT o.id, s.id, o.route_index, o.target_id, o.message_uuid
+           FROM s, jsonb_to_recordset($9::jsonb) AS o(id uuid, route_index integer, target_id text, message_uuid uuid)
+         RETURNING 1
+       )
+       SELECT (SELECT count(*)::int FROM s) AS inserted`,
+      [...values, reference, outbox],
     );
-    if (rows.length === 1) return reference;
+    if (rows[0]?.inserted === 1) return reference;
   }
   throw new Error(`no free reference after ${referenceAttempts} attempts`);
 }

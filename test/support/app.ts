@@ -3,34 +3,46 @@ import { pino } from 'pino';
 import supertest from 'supertest';
 import type { Database } from '../../server/db/database.ts';
 import { createAjv } from '../../shared/validation/ajv.ts';
-import { loadDefinitions } from '../../server/forms/load-definitions.ts';
 import { FormRegistry } from '../../server/forms/registry.ts';
 import { recordVersions } from '../../server/forms/versions.ts';
 import { createApp } from '../../server/http/app.ts';
-import { parseConfig } from '../../server/config.ts';
+import { parseConfig, type Config } from '../../server/config.ts';
+import { loadRoutingSetup } from '../../server/setup.ts';
 
 export const sampleFormsDir = fileURLToPath(new URL('../../forms/', import.meta.url));
 export const silentLogger = pino({ level: 'silent' });
 
-/** The HTTP app on `db` with the forms of `formsDir`, driven in-process through supertest. */
-export async function testApp(
-  db: Database,
-  options: { formsDir?: string; bodyLimitBytes?: number; clientDistDir?: string } = {},
-) {
+export interface TestAppOptions {
+  formsDir?: string;
+  /** Environment-style settings, as in production (e.g. TARGETS_FILE, ADMIN_TOKEN). */
+  env?: Record<string, string>;
+  bodyLimitBytes?: number;
+  clientDistDir?: string;
+}
+
+/**
+ * The HTTP app on `db` with the forms of `formsDir` and the targets of TARGETS_FILE (default:
+ * the shipped demo targets), driven in-process through supertest.
+ */
+export async function testApp(db: Database, options: TestAppOptions = {}) {
+  const config: Config = {
+    ...parseConfig({ FORMS_DIR: options.formsDir ?? sampleFormsDir, ...options.env }),
+    ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    clientDistDir: options.clientDistDir ?? '/nonexistent',
+  };
   const ajv = createAjv();
-  const definitions = await loadDefinitions(options.formsDir ?? sampleFormsDir, ajv);
+  const { definitions, routing } = await loadRoutingSetup(config, ajv);
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  const defaults = parseConfig({});
-  const config = { ...defaults, bodyLimitBytes: options.bodyLimitBytes ?? defaults.bodyLimitBytes, clientDistDir: options.clientDistDir ?? '/nonexistent' };
-  const app = createApp({ db, forms, logger: silentLogger, config });
-  return { app, forms, http: supertest(app) };
+  const app = createApp({ db, forms, routing, logger: silentLogger, config });
+  return { app, forms, routing, config, http: supertest(app) };
 }
 
 /** Row counts of every table that a request could write to. */
 export async function storedRows(db: Database): Promise<Record<string, number>> {
-  const { rows } = await db.query<{ submissions: number; form_versions: number }>(
+  const { rows } = await db.query<{ submissions: number; form_versions: number; deliveries: number }>(
     `SELECT (SELECT count(*)::int FROM submissions) AS submissions,
-            (SELECT count(*)::int FROM form_versions) AS form_versions`,
+            (SELECT count(*)::int FROM form_versions) AS form_versions,
+            (SELECT count(*)::int FROM deliveries) AS deliveries`,
   );
   return { ...rows[0]! };
 }

@@ -16,8 +16,20 @@ export interface TestEngine {
   open(): Promise<Database>;
 }
 
-async function openPostgresSchema(url: string): Promise<Database> {
+/**
+ * A fresh schema on the PostgreSQL server at `url`, migrated; `connectionUrl` reaches the same
+ * schema from other processes (workers).
+ */
+export async function openPostgresTestDatabase(url: string): Promise<{ db: Database; connectionUrl: string }> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
+  const db = await openPostgresSchema(url, schema);
+  await migrate(db);
+  const connectionUrl = new URL(url);
+  connectionUrl.searchParams.set('options', `-c search_path=${schema}`);
+  return { db, connectionUrl: connectionUrl.href };
+}
+
+async function openPostgresSchema(url: string, schema = `test_${randomBytes(6).toString('hex')}`): Promise<Database> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);

@@ -1,0 +1,81 @@
+/**
+ * What a Fachverfahren does with Antragswerk's schemas: fetch an XSD by its URL, follow its
+ * relative imports over HTTP, compile it once, validate every message against it.
+ */
+import { XmlBufferInputProvider, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider } from 'libxml2-wasm';
+
+const fetched: Record<string, Uint8Array> = {};
+const provider = new XmlBufferInputProvider(fetched);
+let registered = false;
+
+async function fetchSet(url: string, seen: Set<string>): Promise<void> {
+  if (seen.has(url)) return;
+  seen.add(url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  fetched[url] = bytes;
+  const text = new TextDecoder().decode(bytes);
+  for (const [, location] of text.matchAll(/schemaLocation="([^"]+)"/g)) await fetchSet(new URL(location!, url).href, seen);
+}
+
+export interface RemoteSchema {
+  validate(xml: string): string[];
+}
+
+const compiled = new Map<string, Promise<RemoteSchema>>();
+
+function problems(error: unknown): string[] {
+  return error instanceof XmlLibError && error.details.length > 0
+    ? error.details.map((d) => `line ${d.line}: ${d.message.trim()}`)
+    : [(error as Error).message];
+}
+
+async function compile(url: string): Promise<RemoteSchema> {
+  if (!registered) {
+    xmlRegisterInputProvider(provider);
+    registered = true;
+  }
+  await fetchSet(url, new Set());
+  const validator = XsdValidator.fromDoc(XmlDocument.fromBuffer(fetched[url]!, { url }));
+  return {
+    validate(xml) {
+      const doc = XmlDocument.fromString(xml);
+      try {
+        validator.validate(doc);
+        return [];
+      } catch (error) {
+        return problems(error);
+      } finally {
+        doc.dispose();
+      }
+    },
+  };
+}
+
+/** The compiled schema at `url`, fetched on first use and kept. */
+export function remoteSchema(url: string): Promise<RemoteSchema> {
+  let found = compiled.get(url);
+  if (!found) {
+    found = compile(url);
+    found.catch(() => compiled.delete(url));
+    compiled.set(url, found);
+  }
+  return found;
+}
+
+/** Namespace and nachrichtenUUID of a message, or the reason it cannot be read. */
+export function readHeader(xml: string): { namespace: string; uuid: string | undefined } | { error: string } {
+  let doc: XmlDocument;
+  try {
+    doc = XmlDocument.fromString(xml);
+  } catch (error) {
+    return { error: `not well-formed XML: ${problems(error).join('; ')}` };
+  }
+  try {
+    const uuid = doc.get('/*/nachrichtenkopf.g2g/identifikation.nachricht/nachrichtenUUID');
+    return { namespace: doc.root.namespaceUri, uuid: uuid?.content };
+  } finally {
+    doc.dispose();
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The delivery life cycle in the outbox table: pending → in_flight (claimed under a lease) →
+ * delivered | pending again (retry later) | dead. Workers claim with FOR UPDATE SKIP LOCKED, so
+ * any number of them can share one PostgreSQL; a worker that dies loses its lease, and the
+ * delivery becomes due again when the lease runs out.
+ */
+import type { Queryable } from '../db/database.ts';
+
+export interface ClaimedDelivery {
+  id: string;
+  submissionId: string;
+  /** Index of the route in the form version that fired it. */
+  routeIndex: number;
+  targetId: string;
+  messageUuid: string;
+  attempts: number;
+  message: string | null;
+  createdAt: Date;
+}
+
+type ClaimRow = {
+  id: string;
+  submission_id: string;
+  route_index: number;
+  target_id: string;
+  message_uuid: string;
+  attempts: number;
+  message: string | null;
+  created_at: Date;
+};
+
+export async function claimDue(db: Queryable, worker: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  const { rows } = await db.query<ClaimRow>(
+    `UPDATE deliveries d
+        SET state = 'in_flight', leased_by = $1, lease_until = now() + make_interval(secs => $3),
+            attempts = d.attempts + 1, updated_at = now()
+      WHERE d.id IN (
+        SELECT id FROM deliveries
+         WHERE (state = 'pending' AND next_attempt_at <= now())
+            OR (state = 'in_flight' AND lease_until < now())
+         ORDER BY next_attempt_at
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED)
+      RETURNING d.id, d.submission_id, d.route_index, d.target_id, d.message_uuid, d.attempts, d.message, d.created_at`,
+    [worker, limit, leaseSeconds],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    submissionId: r.submission_id,
+    routeIndex: r.route_index,
+    targetId: r.target_id,
+    messageUuid: r.message_uuid,
+    attempts: r.attempts,
+    message: r.message,
+    createdAt: r.created_at,
+  }));
+}
+
+/** Keeps the message as first built, so every later attempt sends the same bytes. */
+export async function rememberMessage(db: Queryable, id: string, worker: string, message: string): Promise<void> {
+  await db.query(`UPDATE deliveries SET message = $3 WHERE id = $1 AND leased_by = $2 AND message IS NULL`, [id, worker, message]);
+}
+
+/** Each outcome applies only while this worker still holds the lease. */
+export async function markDelivered(db: Queryable, id: string, worker: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `UPDATE deliveries SET state = 'delivered', delivered_at = now(), updated_at = now(),
+            lease_until = NULL, leased_by = NULL, last_error = NULL
+      WHERE id = $1 AND state = 'in_flight' AND leased_by = $2 RETURNING id`,
+    [id, worker],
+  );
+  return rows.length === 1;
+}
+
+export async function markRetry(db: Queryable, id: string, worker: string, error: string, delayMs: number): Promise<boolean> {
+  const { rows } = await db.query(
+    `UPDATE deliveries SET state = 'pending', next_attempt_at = now() + make_interval(secs => $4),
+            updated_at = now(), lease_until = NULL, leased_by = NULL, last_error = $3
+      WHERE id = $1 AND state = 'in_flight' AND leased_by = $2 RETURNING id`,
+    [id, worker, error, delayMs / 1000],
+  );
+  return rows.length === 1;
+}
+
+export async function markDead(
+  db: Queryable,
+  id: string,
+  worker: string,
+  error: string,
+  validationErrors?: string[],
+): Promise<boolean> {
+  const { rows } = await db.query(
+    `UPDATE deliveries SET state = 'dead', updated_at = now(), lease_until = NULL, leased_by = NULL,
+            last_error = $3, validation_errors = $4::jsonb
+      WHERE id = $1 AND state = 'in_flight' AND leased_by = $2 RETURNING id`,
+    [id, worker, error, validationErrors ? JSON.stringify(validationErrors) : null],
+  );
+  return rows.length === 1;
+}
+
+export interface DeliveryView {
+  id: string;
+  submissionId: string;
+  reference: string;
+  formId: string;
+  targetId: string;
+  messageUuid: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  validationErrors: string[] | null;
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
+type ViewRow = {
+  id: string;
+  submission_id: string;
+  reference: string;
+  form_id: string;
+  target_id: string;
+  message_uuid: string;
+  state: string;
+  attempts: number;
+  last_error: string | null;
+  validation_errors: string[] | null;
+  created_at: Date;
+  updated_at: Date;
+  delivered_at: Date | null;
+};
+
+export const deliveryStates = ['pending', 'in_flight', 'delivered', 'dead'] as const;
+
+export async function listDeliveries(db: Queryable, state: (typeof deliveryStates)[number], limit: number): Promise<DeliveryView[]> {
+  const { rows } = await db.query<ViewRow>(
+    `SELECT d.id, d.submission_id, s.reference, s.form_id, d.target_id, d.message_uuid, d.state, d.attempts,
+            d.last_error, d.validation_errors, d.created_at, d.updated_at, d.delivered_at
+       FROM deliveries d JOIN submissions s ON s.id = d.submission_id
+      WHERE d.state = $1 ORDER BY d.updated_at DESC LIMIT $2`,
+    [state, limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    submissionId: r.submission_id,
+    reference: r.reference,
+    formId: r.form_id,
+    targetId: r.target_id,
+    messageUuid: r.message_uuid,
+    state: r.state,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    validationErrors: r.validation_errors,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    deliveredAt: r.delivered_at?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * An operator sends a dead delivery again: due now, attempts counted afresh. The stored message
+ * is dropped only if it failed validation (it may be rebuilt after a fix); otherwise the same
+ * bytes go out again.
+ */
+export async function requeue(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = now(), updated_at = now(),
+            message = CASE WHEN validation_errors IS NULL THEN message END, validation_errors = NULL
+      WHERE id = $1 AND state = 'dead' RETURNING id`,
+    [id],
+  );
+  return rows.length === 1;
+}

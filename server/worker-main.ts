@@ -1,0 +1,49 @@
+/**
+ * Entry point of `npm run worker`: a delivery worker on its own, for installations that run
+ * web processes and workers separately against one PostgreSQL.
+ */
+import { pino } from 'pino';
+import { ConfigError, parseConfig } from './config.ts';
+import { createAjv } from '../shared/validation/ajv.ts';
+import { DefinitionError } from './forms/load-definitions.ts';
+import { TargetsError } from './routing/targets.ts';
+import { closeAgents } from './routing/http-post.ts';
+import { openMigrated } from './db/open.ts';
+import { loadRoutingSetup } from './setup.ts';
+import { workerFor } from './start.ts';
+
+let config;
+try {
+  config = parseConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const logger = pino({ level: config.logLevel });
+if (!config.databaseUrl) {
+  console.error('npm run worker needs DATABASE_URL: the embedded database belongs to one process, and npm start runs its worker.');
+  process.exit(1);
+}
+
+try {
+  const { routing } = await loadRoutingSetup(config, createAjv());
+  const db = await openMigrated(config, logger);
+  const worker = workerFor(config, db, routing, logger);
+  worker.start();
+  logger.info({ worker: worker.id, engine: db.engine }, 'delivery worker running');
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'worker stopping');
+    void worker
+      .stop()
+      .then(closeAgents)
+      .then(() => db.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  if (error instanceof DefinitionError || error instanceof TargetsError) console.error(error.message);
+  else logger.fatal({ err: error }, 'worker start-up failed');
+  process.exit(1);
+}
