@@ -1,18 +1,11 @@
 /** Entry point of `npm start`: configuration, start-up, ordered shutdown. */
 import { pino } from 'pino';
-import { ConfigError, parseConfig, type Config } from './config.ts';
+import { configOrExit } from './config.ts';
 import { DefinitionError } from './forms/load-definitions.ts';
 import { TargetsError } from './routing/targets.ts';
 import { start } from './start.ts';
 
-let config: Config;
-try {
-  config = parseConfig(process.env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = configOrExit(process.env);
 
 const logger = pino({ level: config.logLevel });
 

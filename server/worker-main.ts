@@ -3,7 +3,7 @@
  * web processes and workers separately against one PostgreSQL.
  */
 import { pino } from 'pino';
-import { ConfigError, parseConfig } from './config.ts';
+import { configOrExit } from './config.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
 import { DefinitionError } from './forms/load-definitions.ts';
 import { TargetsError } from './routing/targets.ts';
@@ -12,14 +12,7 @@ import { openMigrated } from './db/open.ts';
 import { loadRoutingSetup } from './setup.ts';
 import { workerFor } from './start.ts';
 
-let config;
-try {
-  config = parseConfig(process.env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = configOrExit(process.env);
 const logger = pino({ level: config.logLevel });
 if (!config.databaseUrl) {
   console.error('npm run worker needs DATABASE_URL: the embedded database belongs to one process, and npm start runs its worker.');

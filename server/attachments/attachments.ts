@@ -5,8 +5,7 @@ import type { Language } from '../../shared/i18n.ts';
 import { contentHash } from '../forms/content-hash.ts';
 import type { AttachmentInfo } from './upload.ts';
 import type { AttachmentReference } from './references.ts';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { uuidPattern } from '../../shared/uuid.ts';
 
 type Row = {
   id: string;

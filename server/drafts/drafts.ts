@@ -12,6 +12,7 @@ import { newSecretToken, tokenMatches } from '../auth/secret-token.ts';
 import { attachmentReferences } from '../attachments/references.ts';
 import { describeAttachments, holdForDraft } from '../attachments/attachments.ts';
 import type { FormRegistry } from '../forms/registry.ts';
+import { uuidPattern } from '../../shared/uuid.ts';
 
 export interface DraftInput {
   data: Record<string, unknown>;
@@ -24,8 +25,6 @@ export interface DraftState {
   formVersion: number;
   expiresAt: string;
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `{ data: {…}, step: n }`, or a 400/422 explaining what is wrong. */
 export function parseDraftInput(body: Record<string, unknown>, lang: Language): DraftInput {

@@ -5,6 +5,7 @@ import { requireOperator } from '../auth/operator.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { noStore } from '../submissions/http.ts';
 import { deliveryStates, listDeliveries, requeue } from './outbox.ts';
+import { uuidPattern } from '../../shared/uuid.ts';
 
 /** Operator API: see deliveries by state, send dead ones again. */
 export function deliveriesAdminRouter(db: Database, adminToken: string | undefined): Router {
@@ -25,7 +26,7 @@ export function deliveriesAdminRouter(db: Database, adminToken: string | undefin
   router
     .route('/api/admin/deliveries/:id/requeue')
     .post(operator, async (req, res) => {
-      const ok = /^[0-9a-f-]{36}$/i.test(req.params.id) && (await requeue(db, req.params.id));
+      const ok = uuidPattern.test(req.params.id) && (await requeue(db, req.params.id));
       if (!ok) throw new AppError('delivery_not_found');
       res.status(202).json({ id: req.params.id, state: 'pending' });
     })

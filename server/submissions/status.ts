@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import { tokenMatches } from '../auth/secret-token.ts';
 import { referencePattern } from './reference.ts';
+import { uuidPattern } from '../../shared/uuid.ts';
 
 export interface SubmissionStatus {
   reference: string;
@@ -9,8 +10,6 @@ export interface SubmissionStatus {
   submittedAt: string;
   status: string;
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Row = {
   reference: string;

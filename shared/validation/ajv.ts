@@ -5,6 +5,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, KeywordDefinition, AnySchemaObject } from 'ajv';
 import addFormatsImport from 'ajv-formats';
+import { uuidPattern } from '../uuid.ts';
 import { din91379Datatypes, disallowedCharacters, type Din91379Datatype } from './din91379.ts';
 
 export type { ErrorObject };
@@ -52,7 +53,6 @@ const errorMessageKeyword: KeywordDefinition = {
 /** Media types an attachment field may accept: those the server recognises by content. */
 export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const attachmentMaxBytesLimit = 50 * 1024 * 1024;
-const attachmentIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * `"attachment": { "mediaTypes": ["application/pdf"], "maxBytes": 5242880 }` on a string field
@@ -74,7 +74,7 @@ const attachmentKeyword: KeywordDefinition = {
   },
   errors: true,
   validate: function attachment(_rule: unknown, data: string) {
-    if (attachmentIdPattern.test(data)) return true;
+    if (uuidPattern.test(data)) return true;
     (attachment as { errors?: Partial<ErrorObject>[] }).errors = [
       { keyword: 'attachment', message: 'is not an attachment id', params: {} },
     ];
