@@ -8,15 +8,27 @@ const fetched: Record<string, Uint8Array> = {};
 const provider = new XmlBufferInputProvider(fetched);
 let registered = false;
 
-async function fetchSet(url: string, seen: Set<string>): Promise<void> {
-  if (seen.has(url)) return;
+/** The schemaLocation of every xs:import and xs:include of a schema document. */
+function importsOf(bytes: Uint8Array, url: string): string[] {
+  const doc = XmlDocument.fromBuffer(bytes, { url });
+  try {
+    return doc
+      .find("//*[namespace-uri()='http://www.w3.org/2001/XMLSchema'][local-name()='import' or local-name()='include']/@schemaLocation")
+      .map((attribute) => new URL(attribute.content, url).href);
+  } finally {
+    doc.dispose();
+  }
+}
+
+/** Fetches the schema at `url` and, from the same origin, everything it imports. */
+async function fetchSet(url: string, origin: string, seen: Set<string>): Promise<void> {
+  if (seen.has(url) || new URL(url).origin !== origin) return;
   seen.add(url);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   fetched[url] = bytes;
-  const text = new TextDecoder().decode(bytes);
-  for (const [, location] of text.matchAll(/schemaLocation="([^"]+)"/g)) await fetchSet(new URL(location!, url).href, seen);
+  for (const location of importsOf(bytes, url)) await fetchSet(location, origin, seen);
 }
 
 export interface RemoteSchema {
@@ -36,7 +48,7 @@ async function compile(url: string): Promise<RemoteSchema> {
     xmlRegisterInputProvider(provider);
     registered = true;
   }
-  await fetchSet(url, new Set());
+  await fetchSet(url, new URL(url).origin, new Set());
   const validator = XsdValidator.fromDoc(XmlDocument.fromBuffer(fetched[url]!, { url }));
   return {
     validate(xml) {
