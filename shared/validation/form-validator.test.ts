@@ -68,6 +68,16 @@ describe('form validator', () => {
     assert.deepEqual(paths({ person: { name: 'A' }, art: 'neu', 'x\u0007': 1 }), ['/x\u0007']);
   });
 
+  test('an empty entry of a list is a missing answer, not a wrong type', () => {
+    const lists = compileFormValidator(createAjv(), {
+      id: 'liste',
+      title: { de: 'Liste' },
+      schema: { type: 'object', properties: { fragen: { type: 'array', items: { type: 'string', minLength: 1 } } } },
+    });
+    assert.deepEqual(lists({ fragen: ['Erste', null] }, 'de'), [{ path: '/fragen/1', message: 'Bitte füllen Sie dieses Pflichtfeld aus.' }]);
+    assert.deepEqual(lists({ fragen: [42] }, 'en'), [{ path: '/fragen/0', message: 'Must be string.' }]);
+  });
+
   test('formats are asserted with readable messages', () => {
     const [problem] = validate({ person: { name: 'A', email: 'kein-at' }, art: 'neu' }, 'de');
     assert.deepEqual(problem, { path: '/person/email', message: 'Dies ist keine gültige E-Mail-Adresse.' });

@@ -44,10 +44,14 @@ function listCharacters(characters: string[]): string {
 /** Our own wording for the rules a citizen meets most; ajv-i18n words the rest. */
 function ownMessage(error: ErrorObject, lang: Language): string | undefined {
   const p = error.params as Record<string, unknown>;
+  const required = lang === 'de' ? 'Bitte füllen Sie dieses Pflichtfeld aus.' : 'Please fill in this required field.';
   switch (error.keyword) {
     case 'required':
     case 'dependentRequired':
-      return lang === 'de' ? 'Bitte füllen Sie dieses Pflichtfeld aus.' : 'Please fill in this required field.';
+      return required;
+    case 'type':
+      // An empty entry of a list arrives as null (JSON has no undefined): it is missing, not mistyped.
+      return error.data === null || error.data === undefined ? required : undefined;
     case 'format': {
       const name = formatNames[String(p.format)];
       if (name) return lang === 'de' ? `Dies ist ${name.de}.` : `This ${name.en}.`;

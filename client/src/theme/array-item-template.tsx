@@ -5,7 +5,10 @@ import { useArrayItems } from './array-context.ts';
 import { SectionHeading } from './heading.tsx';
 
 export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
-  const { children, buttonsProps, index, totalItems } = props;
+  const { children, buttonsProps, index, totalItems, schema } = props;
+  // Error links point at an item by its id: an object or list item is its fieldset; a plain
+  // item's own input carries that id, so the fieldset must not repeat it.
+  const container = schema.type === 'object' || schema.type === 'array' || schema.properties !== undefined;
   const { t } = useLanguage();
   const { itemTitle, minItems, depth, onItemRemoved } = useArrayItems();
   const name = t.itemTitle(itemTitle, index + 1);
@@ -15,7 +18,7 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
     onItemRemoved(name);
   };
   return (
-    <fieldset id={buttonsProps.fieldPathId.$id} className="list-item">
+    <fieldset id={container ? buttonsProps.fieldPathId.$id : undefined} className="list-item">
       <legend className="list-item__legend">
         <SectionHeading depth={depth} className="list-item__title">
           {name}

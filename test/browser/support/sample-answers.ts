@@ -100,3 +100,38 @@ export const gewerbeanmeldungEn: StepAnswers[] = [
     { field: 'Name of the chamber of crafts', value: 'Handwerkskammer Frankfurt-Rhein-Main' },
   ],
 ];
+
+export const bauvoranfrageDe: StepAnswers[] = [
+  [
+    { field: 'Vorname', value: 'Zoë' },
+    { field: 'Familienname', value: 'Müller-Lüdenscheidt' },
+    { field: 'Straße', value: 'Musterstraße' },
+    { field: 'Hausnummer', value: '12a' },
+    { field: 'Postleitzahl', value: '64283' },
+    { field: 'Ort', value: 'Darmstadt' },
+    { field: 'E-Mail-Adresse', value: 'zoe.mueller@example.org' },
+  ],
+  [
+    { field: 'Straße', value: 'Heidelberger Straße' },
+    { field: 'Hausnummer', value: '88' },
+    { field: 'Postleitzahl', value: '64285' },
+    { field: 'Ort', value: 'Darmstadt' },
+    { field: 'Bundesland', value: 'Hessen' },
+    { field: 'Gemarkung', value: 'Bessungen' },
+    { within: 'Flurstück 1', field: 'Flur', value: '3' },
+    { within: 'Flurstück 1', field: 'Flurstücksnummer (Zähler)', value: '157' },
+    { within: 'Flurstück 1', field: 'Nenner', value: '2' },
+  ],
+  [
+    { field: 'Bezeichnung des Vorhabens', value: 'Neubau eines Einfamilienhauses mit Garage' },
+    { group: 'Art des Vorhabens', choose: 'Neubau' },
+    {
+      field: 'Beschreibung des Vorhabens',
+      value: 'Zweigeschossiges Einfamilienhaus (ca. 10 × 12 m) mit Satteldach und einer Garage an der nördlichen Grundstücksgrenze.',
+    },
+    { field: 'Zahl der Vollgeschosse', value: '2' },
+    { field: 'Überbaute Grundfläche in m²', value: '142,5' },
+    { within: 'Frage 1', field: 'Frage', value: 'Ist ein zweigeschossiges Wohnhaus nach § 34 BauGB zulässig?' },
+  ],
+  [{ check: 'Ich versichere, dass meine Angaben vollständig und richtig sind.' }],
+];
