@@ -3,63 +3,33 @@
  * backoff, dead letters, timeouts, dropped connections, Retry-After, the XSD gate.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
-import { startReceiver } from '../../server/receiver/receiver.ts';
-import { createWorker, type Worker } from '../../server/routing/worker.ts';
-import { xoevHttpChannel } from '../../server/xoev/channel.ts';
-import { silentLogger, testApp } from '../support/app.ts';
+import type { Worker } from '../../server/routing/worker.ts';
 import { testEngines } from '../support/engines.ts';
-import { sampleFormWithRoute, valid } from './support.ts';
+import { deliveryHarness, oneTarget, sampleFormWithRoute, valid } from './support.ts';
 
 for (const engine of testEngines()) {
   describe(`delivery on ${engine.name}`, () => {
     let db: Database;
-    let receiver: Awaited<ReturnType<typeof startReceiver>>;
-    let portal: Server;
-    let app: Awaited<ReturnType<typeof testApp>>;
+    let harness: Awaited<ReturnType<typeof deliveryHarness>>;
+    let receiver: typeof harness.receiver;
+    let app: typeof harness.app;
     let worker: Worker;
     const adminToken = 'operator-token-0123456789abcdef-xyz';
 
     before(async () => {
       db = await engine.open();
-      receiver = await startReceiver({ port: 0, portalUrl: '' });
-      const dir = await mkdtemp(path.join(tmpdir(), 'antragswerk-delivery-'));
-      const targetsFile = path.join(dir, 'targets.json');
-      await writeFile(
-        targetsFile,
-        JSON.stringify({
-          sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
-          targets: {
-            steueramt: {
-              type: 'xoev-http',
-              url: `${receiver.url}/inbox`,
-              leser: { kennung: 'psw:01003120', name: 'Steueramt' },
-              timeoutMs: 1500,
-            },
-          },
-        }),
-      );
-      app = await testApp(db, { formsDir: await sampleFormWithRoute('steueramt'), env: { TARGETS_FILE: targetsFile, ADMIN_TOKEN: adminToken } });
-      portal = app.app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => portal.once('listening', resolve));
-      receiver.setPortalUrl(`http://127.0.0.1:${(portal.address() as AddressInfo).port}`);
-      worker = createWorker({
-        db,
-        routing: app.routing,
-        channels: { 'xoev-http': xoevHttpChannel({}) },
-        logger: silentLogger,
-        options: { maxAttempts: 6, retryBaseMs: 1, leaseSeconds: 30 },
+      harness = await deliveryHarness(db, {
+        formsDir: await sampleFormWithRoute('steueramt'),
+        targets: (inbox) => oneTarget('steueramt', inbox, 1500),
+        env: { ADMIN_TOKEN: adminToken },
       });
+      ({ receiver, app } = harness);
+      worker = harness.worker(6);
     });
     after(async () => {
-      await receiver.close();
-      await new Promise((resolve) => portal.close(resolve));
+      await harness.close();
       await db.close();
     });
     beforeEach(() => Object.assign(receiver.behaviour, { failNext: 0, failStatus: 503, delayMs: 0, dropNext: 0, retryAfterSeconds: undefined }));

@@ -5,19 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { demoTargetsFile } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
-import { startReceiver } from '../../server/receiver/receiver.ts';
-import { createWorker, type Worker } from '../../server/routing/worker.ts';
-import { xoevHttpChannel } from '../../server/xoev/channel.ts';
-import { silentLogger, testApp } from '../support/app.ts';
+import type { Worker } from '../../server/routing/worker.ts';
 import { testEngines } from '../support/engines.ts';
+import { deliveryHarness } from './support.ts';
 
 const sampleForms = ['bauvoranfrage', 'bewohnerparkausweis', 'gewerbeanmeldung', 'hundesteuer-anmeldung'];
 const fixtures = (formId: string) =>
@@ -26,34 +19,26 @@ const fixtures = (formId: string) =>
 for (const engine of testEngines()) {
   describe(`sample forms delivered on ${engine.name}`, () => {
     let db: Database;
-    let receiver: Awaited<ReturnType<typeof startReceiver>>;
-    let portal: Server;
-    let app: Awaited<ReturnType<typeof testApp>>;
+    let harness: Awaited<ReturnType<typeof deliveryHarness>>;
+    let receiver: typeof harness.receiver;
+    let app: typeof harness.app;
     let worker: Worker;
 
     before(async () => {
       db = await engine.open();
-      receiver = await startReceiver({ port: 0, portalUrl: '' });
       // The shipped targets and directory, with every target pointed at this test's receiver.
-      const shipped = JSON.parse(readFileSync(demoTargetsFile, 'utf8'));
-      for (const target of Object.values(shipped.targets) as Array<{ url: string }>) target.url = `${receiver.url}/inbox`;
-      const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-samples-')), 'targets.json');
-      await writeFile(targetsFile, JSON.stringify(shipped));
-      app = await testApp(db, { env: { TARGETS_FILE: targetsFile } });
-      portal = app.app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => portal.once('listening', resolve));
-      receiver.setPortalUrl(`http://127.0.0.1:${(portal.address() as AddressInfo).port}`);
-      worker = createWorker({
-        db,
-        routing: app.routing,
-        channels: { 'xoev-http': xoevHttpChannel({}) },
-        logger: silentLogger,
-        options: { maxAttempts: 3, retryBaseMs: 1, leaseSeconds: 30 },
+      harness = await deliveryHarness(db, {
+        targets: (inbox) => {
+          const shipped = JSON.parse(readFileSync(demoTargetsFile, 'utf8'));
+          for (const target of Object.values(shipped.targets) as Array<{ url: string }>) target.url = inbox;
+          return shipped;
+        },
       });
+      ({ receiver, app } = harness);
+      worker = harness.worker(3);
     });
     after(async () => {
-      await receiver.close();
-      await new Promise((resolve) => portal.close(resolve));
+      await harness.close();
       await db.close();
     });
 

@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Database } from '../../server/db/database.ts';
+import { startReceiver } from '../../server/receiver/receiver.ts';
+import { createWorker } from '../../server/routing/worker.ts';
+import { xoevHttpChannel } from '../../server/xoev/channel.ts';
+import { silentLogger, testApp } from '../support/app.ts';
 import { formsDir } from '../support/forms-dir.ts';
 
 const read = (path: string) => JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8'));
@@ -14,4 +23,50 @@ export function sampleFormWithRoute(targetId: string): Promise<string> {
 /** A valid Hundesteuer-Anmeldung. */
 export function valid(): Record<string, unknown> {
   return read('../fixtures/submissions/hundesteuer-anmeldung.valid.json')[0];
+}
+
+/**
+ * The demo receiver and a listening portal that serves it the XSDs, wired to each other:
+ * `targets(receiverUrl)` gives the targets file's content. Close with `close()`.
+ */
+export async function deliveryHarness(
+  db: Database,
+  options: { formsDir?: string; targets: (receiverInbox: string) => unknown; env?: Record<string, string> },
+) {
+  const receiver = await startReceiver({ port: 0, portalUrl: '' });
+  const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+  await writeFile(targetsFile, JSON.stringify(options.targets(`${receiver.url}/inbox`)));
+  const app = await testApp(db, {
+    ...(options.formsDir ? { formsDir: options.formsDir } : {}),
+    env: { TARGETS_FILE: targetsFile, ...options.env },
+  });
+  const portal = app.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => portal.once('listening', resolve));
+  receiver.setPortalUrl(`http://127.0.0.1:${(portal.address() as AddressInfo).port}`);
+  return {
+    receiver,
+    app,
+    targetsFile,
+    /** An in-process worker with the real XÖV channel. */
+    worker: (maxAttempts: number) =>
+      createWorker({
+        db,
+        routing: app.routing,
+        channels: { 'xoev-http': xoevHttpChannel({}) },
+        logger: silentLogger,
+        options: { maxAttempts, retryBaseMs: 1, leaseSeconds: 30 },
+      }),
+    async close() {
+      await receiver.close();
+      await new Promise((resolve) => portal.close(resolve));
+    },
+  };
+}
+
+/** A targets file with one xoev-http target. */
+export function oneTarget(id: string, url: string, timeoutMs?: number) {
+  return {
+    sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
+    targets: { [id]: { type: 'xoev-http', url, leser: { kennung: 'psw:01003120', name: 'Steueramt' }, ...(timeoutMs ? { timeoutMs } : {}) } },
+  };
 }

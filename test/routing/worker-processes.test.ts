@@ -5,18 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
-import { startReceiver } from '../../server/receiver/receiver.ts';
-import { testApp } from '../support/app.ts';
 import { openPostgresTestDatabase } from '../support/engines.ts';
-import { sampleFormWithRoute, valid } from './support.ts';
+import { deliveryHarness, oneTarget, sampleFormWithRoute, valid } from './support.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,34 +18,21 @@ if (serverUrl)
   describe('worker processes on PostgreSQL', () => {
     let db: Database;
     let connectionUrl: string;
-    let receiver: Awaited<ReturnType<typeof startReceiver>>;
-    let portal: Server;
-    let app: Awaited<ReturnType<typeof testApp>>;
+    let harness: Awaited<ReturnType<typeof deliveryHarness>>;
+    let receiver: typeof harness.receiver;
+    let app: typeof harness.app;
     let formsDirectory: string;
-    let targetsFile: string;
     const children: ChildProcess[] = [];
 
     before(async () => {
       ({ db, connectionUrl } = await openPostgresTestDatabase(serverUrl));
-      receiver = await startReceiver({ port: 0, portalUrl: '' });
-      targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-workers-')), 'targets.json');
-      await writeFile(
-        targetsFile,
-        JSON.stringify({
-          sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
-          targets: { steueramt: { type: 'xoev-http', url: `${receiver.url}/inbox`, leser: { kennung: 'psw:01003120', name: 'Steueramt' } } },
-        }),
-      );
       formsDirectory = await sampleFormWithRoute('steueramt');
-      app = await testApp(db, { formsDir: formsDirectory, env: { TARGETS_FILE: targetsFile } });
-      portal = app.app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => portal.once('listening', resolve));
-      receiver.setPortalUrl(`http://127.0.0.1:${(portal.address() as AddressInfo).port}`);
+      harness = await deliveryHarness(db, { formsDir: formsDirectory, targets: (inbox) => oneTarget('steueramt', inbox) });
+      ({ receiver, app } = harness);
     });
     after(async () => {
       for (const child of children) child.kill('SIGKILL');
-      await receiver.close();
-      await new Promise((resolve) => portal.close(resolve));
+      await harness.close();
       await db.close();
     });
 
@@ -64,7 +44,7 @@ if (serverUrl)
           DATABASE_URL: connectionUrl,
           DATABASE_POOL_SIZE: '4',
           FORMS_DIR: formsDirectory,
-          TARGETS_FILE: targetsFile,
+          TARGETS_FILE: harness.targetsFile,
           LOG_LEVEL: 'silent',
           DELIVERY_RETRY_BASE_MS: '50',
           ...env,
