@@ -10,6 +10,9 @@ const PortalContext = createContext<Portal | undefined>(undefined);
 export function PortalProvider({ children }: { children: ReactNode }) {
   const { lang } = useLanguage();
   const portal = useResource(() => getPortal(lang), []);
+  // Pages wait for this small request, so the document title names the operator from the first
+  // render instead of changing under a screen reader's feet.
+  if (portal.state === 'loading') return null;
   return <PortalContext.Provider value={portal.state === 'loaded' ? portal.value : undefined}>{children}</PortalContext.Provider>;
 }
 
