@@ -103,6 +103,10 @@ export const ajvOptions = {
 /** Adds the project's formats and keywords to an instance created with `ajvOptions`. */
 export function addVocabulary<T extends Ajv2020>(ajv: T): T {
   addFormats(ajv);
+  // XML Schema (xs:date, which XÖV messages use) has no year 0000; refuse it at the form rather
+  // than let the message fail at delivery.
+  const date = ajv.formats.date as { validate: (value: string) => boolean; compare: (a: string, b: string) => number | undefined };
+  ajv.addFormat('date', { type: 'string', validate: (value: string) => !value.startsWith('0000') && date.validate(value), compare: date.compare });
   ajv.addFormat('postleitzahl', postleitzahl);
   ajv.addKeyword(din91379Keyword);
   ajv.addKeyword(errorMessageKeyword);

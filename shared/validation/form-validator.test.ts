@@ -82,5 +82,8 @@ describe('form validator', () => {
     const [problem] = validate({ person: { name: 'A', email: 'kein-at' }, art: 'neu' }, 'de');
     assert.deepEqual(problem, { path: '/person/email', message: 'Dies ist keine gültige E-Mail-Adresse.' });
     assert.deepEqual(paths({ person: { name: 'A' }, art: 'neu', altnummer: '1', altdatum: '2026-02-30' }), ['/altdatum']);
+    // Year 0000 is a valid RFC 3339 date but no xs:date, which the XÖV message would carry.
+    assert.deepEqual(paths({ person: { name: 'A' }, art: 'neu', altnummer: '1', altdatum: '0000-01-01' }), ['/altdatum']);
+    assert.deepEqual(paths({ person: { name: 'A' }, art: 'neu', altnummer: '1', altdatum: '0001-01-01' }), []);
   });
 });
