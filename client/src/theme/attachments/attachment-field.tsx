@@ -8,13 +8,14 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useLanguage } from '../../language.tsx';
 import { pointerOfPath } from '../../form/field-ids.ts';
 import { useFieldAria } from '../field-texts.tsx';
-import { acceptOf, attachmentRule, formatBytes, typeList } from './attachment-rules.ts';
+import { AttachmentNotes } from './attachment-notes.tsx';
+import { acceptOf, attachmentRule } from './attachment-rules.ts';
 import { FileRow } from './file-row.tsx';
 import { useUpload } from './use-upload.ts';
 
 export function AttachmentField(props: FieldProps) {
   const { fieldPathId, formData, onChange, schema, uiSchema, disabled, readonly } = props;
-  const { t, lang } = useLanguage();
+  const { t } = useLanguage();
   const id = fieldPathId.$id;
   const rule = attachmentRule(schema);
   const { upload, status, setStatus, error, busy } = useUpload(rule);
@@ -49,15 +50,7 @@ export function AttachmentField(props: FieldProps) {
 
   return (
     <div className="attachment" ref={containerRef}>
-      <p id={rulesId} className="field-hint">
-        {t.attachmentRules(typeList(rule), formatBytes(rule.maxBytes, lang))}
-      </p>
-      {error && (
-        <p id={uploadErrorId} className="field-error field-error__message" role="alert">
-          <span className="visually-hidden">{t.errorPrefix} </span>
-          {error}
-        </p>
-      )}
+      <AttachmentNotes rule={rule} rulesId={rulesId} errorId={uploadErrorId} error={error} />
       {attachmentId ? (
         <ul className="files">
           <FileRow id={id} attachmentId={attachmentId} disabled={disabled || readonly} onRemove={remove} />

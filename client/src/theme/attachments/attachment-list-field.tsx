@@ -7,14 +7,15 @@ import type { FieldProps } from '@rjsf/utils';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useLanguage } from '../../language.tsx';
 import { pointerOfPath } from '../../form/field-ids.ts';
-import { acceptOf, attachmentRule, formatBytes, typeList } from './attachment-rules.ts';
+import { AttachmentNotes } from './attachment-notes.tsx';
+import { acceptOf, attachmentRule } from './attachment-rules.ts';
 import { FileRow } from './file-row.tsx';
 import { useUpload } from './use-upload.ts';
 import type { RJSFSchema } from '@rjsf/utils';
 
 export function AttachmentListField(props: FieldProps) {
   const { fieldPathId, formData, onChange, schema, disabled, readonly } = props;
-  const { t, lang } = useLanguage();
+  const { t } = useLanguage();
   const id = fieldPathId.$id;
   const inputId = `${id}__file`;
   const rulesId = `${id}__rules`;
@@ -56,15 +57,7 @@ export function AttachmentListField(props: FieldProps) {
 
   return (
     <div className="attachment" ref={containerRef}>
-      <p id={rulesId} className="field-hint">
-        {t.attachmentRules(typeList(rule), formatBytes(rule.maxBytes, lang))}
-      </p>
-      {error && (
-        <p id={uploadErrorId} className="field-error field-error__message" role="alert">
-          <span className="visually-hidden">{t.errorPrefix} </span>
-          {error}
-        </p>
-      )}
+      <AttachmentNotes rule={rule} rulesId={rulesId} errorId={uploadErrorId} error={error} />
       {files.length > 0 && (
         <ul className="files">
           {files.map((attachmentId, index) => (
