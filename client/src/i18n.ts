@@ -1,11 +1,15 @@
 /**
  * Every text of the portal's own user interface, in German and English: the one translation
  * table. Form texts come from the form definition (title, i18n), validation messages from
- * shared/ (the same wording as the server).
+ * shared/ (the same wording as the server), the texts of answers and receipt from shared/ too
+ * (the same wording as the receipt PDF).
  */
+import { formViewTexts } from '../../shared/form-view/texts.ts';
 import type { Language } from '../../shared/i18n.ts';
 
 const de = {
+  ...formViewTexts.de,
+
   // Page frame
   skipToContent: 'Zum Inhalt springen',
   portalFallbackName: 'Antragsportal',
@@ -54,10 +58,6 @@ const de = {
 
   // Theme
   pleaseChoose: 'Bitte auswählen',
-  yes: 'Ja',
-  no: 'Nein',
-  defaultItemTitle: 'Eintrag',
-  itemTitle: (item: string, position: number) => `${item} ${position}`,
   addItem: (item: string) => `${item} hinzufügen`,
   removeItem: (itemWithPosition: string) => `${itemWithPosition} entfernen`,
   moveItemUp: (itemWithPosition: string) => `${itemWithPosition} nach oben`,
@@ -79,15 +79,11 @@ const de = {
     `Die Datei „${name}“ hat ein nicht erlaubtes Format. Erlaubt sind: ${types}.`,
   attachmentEmpty: (name: string) => `Die Datei „${name}“ ist leer.`,
   attachmentServerError: (name: string, message: string) => `„${name}“: ${message}`,
-  attachmentUnknownFile: 'Hochgeladene Datei',
   attachmentLimitReached: 'Sie haben die höchste Zahl an Dateien erreicht.',
 
   // Summary
   summaryIntro: 'Bitte prüfen Sie Ihre Angaben. Sie können jeden Abschnitt noch ändern. Erst mit „Antrag verbindlich absenden“ wird der Antrag übermittelt.',
   change: 'Ändern',
-  notProvided: 'keine Angabe',
-  fileSize: (size: string) => `(${size})`,
-  bytes: 'Byte',
 
   // Drafts
   draftSaving: 'Entwurf wird gespeichert …',
@@ -106,15 +102,13 @@ const de = {
   // Receipt
   receiptTitle: 'Ihr Antrag ist eingegangen',
   receiptThanks: (form: string) => `Vielen Dank. Wir haben Ihren Antrag „${form}“ erhalten.`,
-  receiptReference: 'Vorgangsnummer',
-  receiptDate: 'Eingegangen am',
   receiptNextTitle: 'Wie geht es weiter?',
   receiptNext: 'Wir prüfen Ihren Antrag und melden uns bei Ihnen, wenn wir weitere Angaben oder Nachweise brauchen. Den Bescheid erhalten Sie per Post oder E-Mail. Geben Sie bei Rückfragen bitte immer Ihre Vorgangsnummer an.',
   receiptTokenTitle: 'Ihr Zugangsschlüssel für die Statusabfrage',
   receiptToken: 'Zugangsschlüssel',
   receiptTokenExplanation: 'Mit der Vorgangsnummer und diesem Zugangsschlüssel können Sie jederzeit nachsehen, wie weit Ihr Antrag bearbeitet ist. Bewahren Sie beides auf, zum Beispiel indem Sie diese Seite drucken. Der Zugangsschlüssel wird nur jetzt angezeigt und kann nicht erneut abgerufen werden.',
   receiptStatusLink: 'Zur Statusabfrage',
-  receiptAnswersTitle: 'Ihre Angaben',
+  receiptPdfLink: 'Eingangsbestätigung als PDF herunterladen (barrierefrei)',
   print: 'Drucken',
   anotherForm: 'Weiteren Antrag stellen',
 
@@ -168,6 +162,8 @@ const de = {
 export type UiTexts = typeof de;
 
 const en: UiTexts = {
+  ...formViewTexts.en,
+
   skipToContent: 'Skip to content',
   portalFallbackName: 'Application portal',
   mainNavigation: 'Main navigation',
@@ -212,10 +208,6 @@ const en: UiTexts = {
   formChanged: 'The form has changed since you saved your draft. Please check your answers.',
 
   pleaseChoose: 'Please choose',
-  yes: 'Yes',
-  no: 'No',
-  defaultItemTitle: 'Entry',
-  itemTitle: (item, position) => `${item} ${position}`,
   addItem: (item) => `Add ${item}`,
   removeItem: (itemWithPosition) => `Remove ${itemWithPosition}`,
   moveItemUp: (itemWithPosition) => `Move ${itemWithPosition} up`,
@@ -234,14 +226,10 @@ const en: UiTexts = {
   attachmentWrongType: (name, types) => `The file “${name}” has a format that is not accepted. Accepted are: ${types}.`,
   attachmentEmpty: (name) => `The file “${name}” is empty.`,
   attachmentServerError: (name, message) => `“${name}”: ${message}`,
-  attachmentUnknownFile: 'Uploaded file',
   attachmentLimitReached: 'You have reached the maximum number of files.',
 
   summaryIntro: 'Please check your answers. You can still change every section. The application is only sent when you choose “Submit application”.',
   change: 'Change',
-  notProvided: 'not provided',
-  fileSize: (size) => `(${size})`,
-  bytes: 'bytes',
 
   draftSaving: 'Saving draft …',
   draftSaved: 'Your draft has been saved',
@@ -258,15 +246,13 @@ const en: UiTexts = {
 
   receiptTitle: 'Your application has been received',
   receiptThanks: (form) => `Thank you. We have received your application “${form}”.`,
-  receiptReference: 'Reference number',
-  receiptDate: 'Received on',
   receiptNextTitle: 'What happens next?',
   receiptNext: 'We will check your application and contact you if we need further information or evidence. You will receive the decision by post or e-mail. Please always quote your reference number.',
   receiptTokenTitle: 'Your access key for the status check',
   receiptToken: 'Access key',
   receiptTokenExplanation: 'With the reference number and this access key you can check the progress of your application at any time. Keep both, for example by printing this page. The access key is shown only now and cannot be retrieved again.',
   receiptStatusLink: 'Go to the status check',
-  receiptAnswersTitle: 'Your answers',
+  receiptPdfLink: 'Download the confirmation of receipt as PDF (accessible)',
   print: 'Print',
   anotherForm: 'Make another application',
 

@@ -43,6 +43,3 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 }
 
 export const useLanguage = () => useContext(LanguageContext);
-
-/** The locale for dates and numbers in `lang`. */
-export const localeOf = (lang: Language) => (lang === 'de' ? 'de-DE' : 'en-GB');

@@ -11,6 +11,7 @@ import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
+import { receiptRouter } from '../submissions/receipt-http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { portalRouter } from './portal.ts';
@@ -34,6 +35,7 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(formsRouter(db, forms));
   app.use(xoevRouter(db, forms));
   app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes));
+  app.use(receiptRouter(db));
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
   app.use(deliveriesAdminRouter(db, config.adminToken));

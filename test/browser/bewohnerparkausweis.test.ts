@@ -1,13 +1,15 @@
 /**
  * Bewohnerparkausweis, in German with the mouse: every step empty and with errors (axe each
  * time), conditional fields shown only while their condition holds and left out of the
- * submission afterwards, the summary, the receipt and its print view; and the file upload with
- * a file that is too large and files whose content is not what their name says.
+ * submission afterwards, the summary, the receipt with its PDF download and its print view; and
+ * the file upload with a file that is too large and files whose content is not what their name
+ * says.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertAccessible } from './support/axe.ts';
+import { fetchPdf } from './support/downloads.ts';
 import { fillAnswers } from './support/fill-by-pointer.ts';
 import { oversizedPdf, pdfFile, pngNamedPdf, textNamedPdf } from './support/files.ts';
 import { bewohnerparkausweisDe } from './support/sample-answers.ts';
@@ -63,11 +65,21 @@ describe('Bewohnerparkausweis (German, mouse)', () => {
     assert.match((await page.locator('code.token').textContent()) ?? '', /^[A-Za-z0-9_-]{43}$/);
     assert.ok(await page.getByRole('link', { name: 'Zur Statusabfrage' }).isVisible());
     assert.ok((await summaryRows(page)).includes('Vorname: Zoë'), 'the receipt repeats the answers');
+    const pdfLink = page.getByRole('link', { name: 'Eingangsbestätigung als PDF herunterladen (barrierefrei)' });
+    assert.ok(await pdfLink.isVisible());
+    assert.equal(await pdfLink.getAttribute('download'), '', 'a plain download link');
+    assert.deepEqual(await fetchPdf(page, (await pdfLink.getAttribute('href')) ?? ''), {
+      status: 200,
+      type: 'application/pdf',
+      disposition: `attachment; filename="eingangsbestaetigung-${reference}.pdf"`,
+      magic: '%PDF-',
+    });
     await assertAccessible(page, 'Bewohnerparkausweis receipt');
 
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('header.site-header').isVisible(), false, 'the print view leaves out the page frame');
     assert.equal(await page.getByRole('button', { name: 'Drucken' }).isVisible(), false);
+    assert.equal(await pdfLink.isVisible(), false, 'the print view leaves out the download');
     assert.ok(await page.locator('.answers').isVisible());
     await page.emulateMedia({ media: 'screen' });
     await close();

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertAccessible } from './support/axe.ts';
+import { fetchPdf } from './support/downloads.ts';
 import { fillAnswers } from './support/fill-by-pointer.ts';
 import { gewerbeanmeldungEn } from './support/sample-answers.ts';
 import { portalSuite } from './support/suite.ts';
@@ -57,6 +58,10 @@ describe('Gewerbeanmeldung (English)', () => {
     await assertAccessible(page, 'Gewerbeanmeldung summary (English)');
     await page.getByRole('button', { name: 'Submit application' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your application has been received' }).waitFor();
+    const pdfLink = page.getByRole('link', { name: 'Download the confirmation of receipt as PDF (accessible)' });
+    const pdf = await fetchPdf(page, (await pdfLink.getAttribute('href')) ?? '');
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.magic, '%PDF-');
     await assertAccessible(page, 'Gewerbeanmeldung receipt (English)');
     await close();
   });

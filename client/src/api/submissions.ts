@@ -12,6 +12,14 @@ export const submitAntrag = (formId: string, data: unknown, lang: Language, draf
     lang,
   });
 
+/**
+ * Where the receipt PDF of a submission is downloaded: a plain link, so the browser saves the
+ * file itself. The token has to travel in the URL here; the server keeps query strings out of
+ * its logs and answers with no-store.
+ */
+export const receiptPdfPath = (id: string, statusToken: string) =>
+  `/api/submissions/${encodeURIComponent(id)}/receipt.pdf?token=${encodeURIComponent(statusToken)}`;
+
 /** Status by reference and token; the token stays out of the URL. */
 export const lookUpStatus = (reference: string, token: string, lang: Language) =>
   requestJson<SubmissionStatus>('/api/status', { method: 'POST', json: { reference, token }, lang });

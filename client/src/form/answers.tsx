@@ -3,7 +3,7 @@
  * to the step when the citizen may still change them (summary) and without (receipt, print).
  */
 import type { ReactNode } from 'react';
-import type { Answer } from './answers-model.ts';
+import type { Answer } from '../../../shared/form-view/answers-model.ts';
 
 function Rows({ answers }: { answers: Answer[] }) {
   return (

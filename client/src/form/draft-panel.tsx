@@ -3,8 +3,8 @@
  * the focus so the result is announced; copying is confirmed in a live region.
  */
 import { useEffect, useRef, useState } from 'react';
+import { formatDateTime } from '../../../shared/form-view/format.ts';
 import { useLanguage } from '../language.tsx';
-import { localeOf } from '../language.tsx';
 
 export interface SavedDraft {
   link: string;
@@ -21,10 +21,6 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
     input?.select();
     return document.execCommand('copy');
   }
-}
-
-export function formatDateTime(iso: string, lang: 'de' | 'en') {
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function DraftPanel({ draft }: { draft: SavedDraft }) {

@@ -4,9 +4,9 @@
  * step shows it already.
  */
 import type { SchemaUtilsType } from '@rjsf/utils';
+import { childOf, isArrayNode, resolve, titleOf, type SchemaNode } from '../../../shared/form-view/schema-navigation.ts';
 import { parsePointer } from '../../../shared/json-pointer.ts';
 import type { UiTexts } from '../i18n.ts';
-import { childOf, isArrayNode, resolve, titleOf, type SchemaNode } from './schema-navigation.ts';
 
 export function fieldLabel(schemaUtils: SchemaUtilsType, root: SchemaNode, pointer: string, t: UiTexts): string {
   const tokens = parsePointer(pointer);

@@ -4,21 +4,22 @@
  */
 import { createSchemaUtils } from '@rjsf/utils';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { answersFor } from '../../../shared/form-view/answers-model.ts';
+import { formatDateTime } from '../../../shared/form-view/format.ts';
+import { localizeForm } from '../../../shared/form-view/localize.ts';
+import { formSteps, problemsOnStep, stepOf } from '../../../shared/form-view/steps.ts';
+import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import type { AttachmentInfo, PublishedForm } from '../api/types.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { useLanguage } from '../language.tsx';
 import { AttachmentsContext } from '../theme/attachments/attachments-context.tsx';
 import { deferredFormValidator } from '../validation/form-validation.ts';
-import { rjsfValidator } from '../validation/rjsf-validator.ts';
-import { answersFor } from './answers-model.ts';
-import { DraftPanel, formatDateTime } from './draft-panel.tsx';
+import { DraftPanel } from './draft-panel.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { fieldLabel } from './field-labels.ts';
 import { focusField } from './field-ids.ts';
-import { localizeForm } from './localize.ts';
 import { ReceiptView } from './receipt-view.tsx';
 import { StepHeading, StepProgress } from './step-progress.tsx';
-import { formSteps, problemsOnStep, stepOf } from './steps.ts';
 import { submittableData } from './submittable-data.ts';
 import { SummaryView } from './summary-view.tsx';
 import { ThemedForm } from './themed-form.tsx';

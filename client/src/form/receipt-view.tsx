@@ -1,17 +1,19 @@
 /**
- * After submitting: reference number, date, what happens next, the status token with what it is
- * for, a link to the status page, and the answers to print (a print stylesheet leaves out the
- * page frame and the buttons).
+ * After submitting: reference number, date, the receipt as a tagged PDF to download, what
+ * happens next, the status token with what it is for, a link to the status page, and the
+ * answers to print (a print stylesheet leaves out the page frame, the buttons and the download).
  */
 import { useEffect, useRef } from 'react';
+import { formatDateTime } from '../../../shared/form-view/format.ts';
+import { receiptPdfPath } from '../api/submissions.ts';
 import { useDocumentTitle } from '../layout/page-heading.tsx';
 import { useLanguage } from '../language.tsx';
 import { Link } from '../routing/router.tsx';
 import { paths } from '../routing/routes.ts';
 import { Answers, type AnswerSection } from './answers.tsx';
-import { formatDateTime } from './draft-panel.tsx';
 
 export interface Receipt {
+  id: string;
   reference: string;
   statusToken: string;
   submittedAt: string;
@@ -44,10 +46,15 @@ export function ReceiptView({ formTitle, receipt }: { formTitle: string; receipt
           <dd>{formatDateTime(receipt.submittedAt, lang)}</dd>
         </div>
         <div className="facts__row">
-          <dt>{t.statusForm}</dt>
+          <dt>{t.receiptForm}</dt>
           <dd>{formTitle}</dd>
         </div>
       </dl>
+      <p className="no-print">
+        <a href={receiptPdfPath(receipt.id, receipt.statusToken)} download>
+          {t.receiptPdfLink}
+        </a>
+      </p>
       <h2>{t.receiptNextTitle}</h2>
       <p>{t.receiptNext}</p>
       <section className="token-box" aria-labelledby="receipt-token-title">

@@ -3,11 +3,11 @@
  * the binding submit.
  */
 import type { FormEvent } from 'react';
+import type { Answer } from '../../../shared/form-view/answers-model.ts';
+import type { Step } from '../../../shared/form-view/steps.ts';
 import { useLanguage } from '../language.tsx';
 import { Link } from '../routing/router.tsx';
-import type { Answer } from './answers-model.ts';
 import { Answers } from './answers.tsx';
-import type { Step } from './steps.ts';
 import { stepHref } from './use-step-location.ts';
 
 interface SummaryViewProps {

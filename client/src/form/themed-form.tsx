@@ -7,10 +7,10 @@
 import Form from '@rjsf/core';
 import { englishStringTranslator, TranslatableString, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import { memo, type ReactNode } from 'react';
+import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import { useLanguage } from '../language.tsx';
 import { fields, templates, widgets } from '../theme/index.ts';
 import { FieldProblemsContext, VisibleFieldsContext } from '../theme/contexts.ts';
-import { rjsfValidator } from '../validation/rjsf-validator.ts';
 import { idPrefix, idSeparator } from './field-ids.ts';
 
 /**

@@ -4,11 +4,11 @@
  * language changes; a step shows only the problems of its own fields.
  */
 import { useMemo, useState } from 'react';
+import { problemsOnStep, type Step } from '../../../shared/form-view/steps.ts';
 import type { Language } from '../../../shared/i18n.ts';
 import type { ValidationProblem } from '../../../shared/validation/messages.ts';
 import type { FormValidator } from '../validation/form-validation.ts';
 import { idOfPointer } from './field-ids.ts';
-import { problemsOnStep, type Step } from './steps.ts';
 
 export type Scope = number | 'all';
 

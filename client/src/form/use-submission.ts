@@ -4,6 +4,9 @@
  */
 import type { SchemaUtilsType } from '@rjsf/utils';
 import { useState } from 'react';
+import { answersByStep } from '../../../shared/form-view/answers-model.ts';
+import type { SchemaNode } from '../../../shared/form-view/schema-navigation.ts';
+import type { Step } from '../../../shared/form-view/steps.ts';
 import type { ValidationProblem } from '../../../shared/validation/messages.ts';
 import type { DraftKey } from '../api/drafts.ts';
 import { ApiError } from '../api/http.ts';
@@ -12,10 +15,7 @@ import type { AttachmentInfo } from '../api/types.ts';
 import { useErrorMessage } from '../layout/load-states.tsx';
 import { useLanguage } from '../language.tsx';
 import type { FormValidator } from '../validation/form-validation.ts';
-import { answersFor } from './answers-model.ts';
 import type { Receipt } from './receipt-view.tsx';
-import type { SchemaNode } from './schema-navigation.ts';
-import type { Step } from './steps.ts';
 
 interface SubmissionInput {
   formId: string;
@@ -49,10 +49,11 @@ export function useSubmission(input: SubmissionInput) {
       const status = await lookUpStatus(created.reference, created.statusToken, lang).catch(() => undefined);
       const context = { schemaUtils: input.schemaUtils, t, lang, files: input.files };
       setReceipt({
+        id: created.id,
         reference: created.reference,
         statusToken: created.statusToken,
         submittedAt: status?.submittedAt ?? new Date().toISOString(),
-        sections: input.steps.map((step) => ({ title: step.title, answers: answersFor({ ...input.root, value: data }, step.fields, context) })),
+        sections: answersByStep({ ...input.root, value: data }, input.steps, context),
       });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'validation_failed' && Array.isArray(failure.details))

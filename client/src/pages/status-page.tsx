@@ -1,9 +1,9 @@
 /** `/status`: reference and token from the receipt → `POST /api/status`; the token stays out of the URL. */
 import { useRef, useState, type FormEvent } from 'react';
+import { formatDateTime } from '../../../shared/form-view/format.ts';
 import { ApiError } from '../api/http.ts';
 import { lookUpStatus } from '../api/submissions.ts';
 import type { SubmissionStatus } from '../api/types.ts';
-import { formatDateTime } from '../form/draft-panel.tsx';
 import { useErrorMessage } from '../layout/load-states.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { useLanguage } from '../language.tsx';

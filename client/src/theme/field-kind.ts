@@ -4,27 +4,9 @@
  * carries its label after the box; every other control gets a <label for>.
  */
 import { getUiOptions, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { isAttachmentList, isChoiceList } from '../../../shared/form-view/field-kinds.ts';
 
 export type FieldKind = 'container' | 'group' | 'checkbox' | 'control';
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-export const isAttachment = (schema: RJSFSchema) => isObject(schema.attachment);
-
-export const isAttachmentList = (schema: RJSFSchema) =>
-  schema.type === 'array' && isObject(schema.items) && isObject((schema.items as RJSFSchema).attachment);
-
-/** An array whose items are chosen from a list (enum items with uniqueItems): checkboxes. */
-export const isChoiceList = (schema: RJSFSchema) => {
-  const items = schema.items;
-  return (
-    schema.type === 'array' &&
-    schema.uniqueItems === true &&
-    isObject(items) &&
-    (Array.isArray(items.enum) || Array.isArray(items.oneOf) || Array.isArray(items.anyOf))
-  );
-};
 
 /**
  * A required yes/no question is asked with two radio buttons: an unticked checkbox cannot tell

@@ -3,7 +3,7 @@ import { getDefaultRegistry } from '@rjsf/core';
 import type { FieldProps } from '@rjsf/utils';
 import { AttachmentField } from './attachments/attachment-field.tsx';
 import { AttachmentListField } from './attachments/attachment-list-field.tsx';
-import { isAttachment, isAttachmentList } from './field-kind.ts';
+import { isAttachment, isAttachmentList } from '../../../shared/form-view/field-kinds.ts';
 
 function coreField(name: string) {
   const field = getDefaultRegistry().fields[name];

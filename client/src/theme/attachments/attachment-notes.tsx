@@ -1,6 +1,7 @@
 /** What an attachment field tells before and after an upload: the accepted types and size, and the last refusal. */
+import { formatBytes } from '../../../../shared/form-view/format.ts';
 import { useLanguage } from '../../language.tsx';
-import { formatBytes, typeList, type AttachmentRule } from './attachment-rules.ts';
+import { typeList, type AttachmentRule } from './attachment-rules.ts';
 
 export function AttachmentNotes(props: { rule: AttachmentRule; rulesId: string; errorId: string; error: string | undefined }) {
   const { t, lang } = useLanguage();

@@ -4,9 +4,9 @@
  * by content, and its verdict counts.
  */
 import type { RJSFSchema } from '@rjsf/utils';
+import { formatBytes } from '../../../../shared/form-view/format.ts';
 import type { Language } from '../../../../shared/i18n.ts';
-import { uiTexts, type UiTexts } from '../../i18n.ts';
-import { localeOf } from '../../language.tsx';
+import type { UiTexts } from '../../i18n.ts';
 
 export interface AttachmentRule {
   mediaTypes: string[];
@@ -29,15 +29,6 @@ export const typeList = (rule: AttachmentRule) => rule.mediaTypes.map((type) => 
 /** For the file picker's `accept`: the media types and their usual extensions. */
 export const acceptOf = (rule: AttachmentRule) =>
   [...rule.mediaTypes, ...rule.mediaTypes.flatMap((type) => typeNames[type]?.extensions ?? [])].join(',');
-
-export function formatBytes(bytes: number, lang: Language): string {
-  const byteUnit = uiTexts[lang].bytes;
-  const format = (value: number, unit: string) =>
-    `${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 }).format(value)} ${unit}`;
-  if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), 'MB');
-  if (bytes >= 1024) return format(bytes / 1024, 'KB');
-  return format(bytes, byteUnit);
-}
 
 /** Why the file cannot be accepted, as far as the browser can tell; undefined when it may go up. */
 export function precheck(file: File, rule: AttachmentRule, t: UiTexts, lang: Language): string | undefined {

@@ -1,6 +1,6 @@
 /** An uploaded file: its name and size, and a button to remove it named after the file. */
+import { formatBytes } from '../../../../shared/form-view/format.ts';
 import { useLanguage } from '../../language.tsx';
-import { formatBytes } from './attachment-rules.ts';
 import { useAttachmentInfo } from './attachments-context.tsx';
 
 interface FileRowProps {

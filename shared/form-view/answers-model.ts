@@ -1,39 +1,44 @@
 /**
- * The citizen's answers as the summary and the receipt show them: for each step, the fields the
- * form showed, in their order, with values in words (labels of choices, "Ja"/"Nein", dates in
- * the citizen's language, file names) and "keine Angabe" for what was left empty.
+ * The citizen's answers as the summary, the receipt page and the receipt PDF show them: for
+ * each step, the fields the form showed, in their order, with values in words (labels of
+ * choices, "Ja"/"Nein", dates in the citizen's language, file names) and "keine Angabe" for
+ * what was left empty. Free of React, so the portal and the server word the answers alike.
  */
 import { getSchemaType, optionsList, orderProperties, type RJSFSchema, type SchemaUtilsType, type UiSchema } from '@rjsf/utils';
-import type { Language } from '../../../shared/i18n.ts';
-import { joinPointer } from '../../../shared/json-pointer.ts';
-import type { AttachmentInfo } from '../api/types.ts';
-import type { UiTexts } from '../i18n.ts';
-import { localeOf } from '../language.tsx';
-import { formatBytes } from '../theme/attachments/attachment-rules.ts';
-import { isAttachment, isAttachmentList, isChoiceList } from '../theme/field-kind.ts';
+import { localeOf, type Language } from '../i18n.ts';
+import { joinPointer } from '../json-pointer.ts';
+import { isAttachment, isAttachmentList, isChoiceList } from './field-kinds.ts';
+import { formatBytes, formatDate, formatDateTime } from './format.ts';
 import { childOf, resolve, titleOf, type SchemaNode } from './schema-navigation.ts';
+import type { Step } from './steps.ts';
+import type { FormViewTexts } from './texts.ts';
 
 export type Answer =
   | { kind: 'value'; pointer: string; label: string; text: string }
   | { kind: 'group'; pointer: string; label: string; children: Answer[] };
 
+/** What is known of an uploaded file. */
+export interface FileFacts {
+  fileName: string;
+  size: number;
+}
+
 export interface AnswerContext {
   schemaUtils: SchemaUtilsType;
-  t: UiTexts;
+  t: FormViewTexts;
   lang: Language;
-  files: ReadonlyMap<string, AttachmentInfo>;
+  files: ReadonlyMap<string, FileFacts>;
+  /** For date-time values; without it the reader's own (the browser's). */
+  timeZone?: string;
+}
+
+/** The answers of one step under its title. */
+export interface StepAnswers {
+  title: string;
+  answers: Answer[];
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
-
-function formatDate(value: string, lang: Language, withTime: boolean): string {
-  const date = new Date(withTime ? value : `${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(localeOf(lang), {
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : { timeZone: 'UTC' }),
-  }).format(date);
-}
 
 function fileText(id: unknown, context: AnswerContext): string {
   const info = typeof id === 'string' ? context.files.get(id) : undefined;
@@ -54,8 +59,8 @@ function scalarText(node: SchemaNode, context: AnswerContext): string {
   if (choice !== undefined) return choice;
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') return new Intl.NumberFormat(localeOf(lang)).format(value);
-  if (typeof value === 'string' && schema.format === 'date') return formatDate(value, lang, false);
-  if (typeof value === 'string' && schema.format === 'date-time') return formatDate(value, lang, true);
+  if (typeof value === 'string' && schema.format === 'date') return formatDate(value, lang);
+  if (typeof value === 'string' && schema.format === 'date-time') return formatDateTime(value, lang, context.timeZone);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -97,4 +102,9 @@ export function answersFor(root: SchemaNode, fields: string[], context: AnswerCo
     const child = childOf(node, name);
     return child ? [answerOf(child, joinPointer('', name), titleOf(child, name), context)] : [];
   });
+}
+
+/** The answers of every step, as the receipt lists them. */
+export function answersByStep(root: SchemaNode, steps: Step[], context: AnswerContext): StepAnswers[] {
+  return steps.map((step) => ({ title: step.title, answers: answersFor(root, step.fields, context) }));
 }

@@ -4,8 +4,8 @@
  * the problems under the step's fields.
  */
 import { orderProperties, type RJSFSchema, type UiSchema } from '@rjsf/utils';
-import { parsePointer } from '../../../shared/json-pointer.ts';
-import type { ValidationProblem } from '../../../shared/validation/messages.ts';
+import { parsePointer } from '../json-pointer.ts';
+import type { ValidationProblem } from '../validation/messages.ts';
 
 export interface Step {
   title: string;

@@ -4,9 +4,9 @@
  * A missing translation leaves the German text.
  */
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import type { Language } from '../../../shared/i18n.ts';
-import { parsePointer } from '../../../shared/json-pointer.ts';
-import type { PublishedForm } from '../api/types.ts';
+import type { FormDefinition } from '../form-definition.ts';
+import type { Language } from '../i18n.ts';
+import { parsePointer } from '../json-pointer.ts';
 
 export interface LocalizedForm {
   title: string;
@@ -26,7 +26,10 @@ function setText(document: Record<string, unknown>, tokens: string[], text: stri
   if (typeof (node as Record<string, unknown>)[last] === 'string') (node as Record<string, unknown>)[last] = text;
 }
 
-export function localizeForm(form: PublishedForm, lang: Language): LocalizedForm {
+/** The parts of a form version that carry texts. */
+export type TextsOfForm = Pick<FormDefinition, 'title' | 'description' | 'schema' | 'uiSchema' | 'i18n'>;
+
+export function localizeForm(form: TextsOfForm, lang: Language): LocalizedForm {
   const title = (lang !== 'de' && form.title[lang]) || form.title.de;
   const description = form.description && ((lang !== 'de' && form.description[lang]) || form.description.de);
   const texts = lang === 'de' ? undefined : form.i18n?.[lang];

@@ -1,8 +1,9 @@
 /**
  * The validator rjsf needs for its own schema work (if/then/else branches, defaults, which
- * fields exist). It is configured exactly like the shared one: Ajv 2020 with `ajvOptions` and
- * the project's vocabulary, so a branch is active in the form exactly when the server thinks so.
- * Its error list never reaches the citizen: the verdict comes from form-validation.ts.
+ * fields exist), in the portal and for the receipt PDF on the server. It is configured exactly
+ * like the validator of submissions: Ajv 2020 with `ajvOptions` and the project's vocabulary, so
+ * a branch is active in the form exactly when the server thinks so. Its error list never reaches
+ * the citizen: the verdict comes from form-validator.ts.
  *
  * The ajv instance is made on first use: a form without conditions never needs it, and making
  * it (the vocabulary's meta-schemas are compiled) would delay the first step.
@@ -10,7 +11,7 @@
 import type { ValidatorType } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { addVocabulary, ajvOptions } from '../../../shared/validation/ajv.ts';
+import { addVocabulary, ajvOptions } from './ajv.ts';
 
 type CustomizeOptions = NonNullable<Parameters<typeof customizeValidator>[0]>;
 

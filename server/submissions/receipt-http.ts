@@ -1,0 +1,30 @@
+/**
+ * `GET /api/submissions/:id/receipt.pdf?token=…`: the receipt as a tagged PDF, for the holder
+ * of the status token. Authorised and answered like `GET /api/submissions/:id` (404
+ * `submission_not_found` for an unknown id or a wrong token, never cached).
+ */
+import { Router } from 'express';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../app-error.ts';
+import { methodNotAllowed } from '../http/errors.ts';
+import { receiptPdf } from '../print/receipt.ts';
+import { noStore } from './http.ts';
+import { findReceipt } from './receipt.ts';
+
+export function receiptRouter(db: Database): Router {
+  const router = Router();
+  router
+    .route('/api/submissions/:id/receipt.pdf')
+    .get(noStore, async (req, res) => {
+      const token = typeof req.query.token === 'string' ? req.query.token : '';
+      const receipt = await findReceipt(db, req.params.id, token);
+      if (!receipt) throw new AppError('submission_not_found');
+      const pdf = await receiptPdf(receipt);
+      res
+        .type('application/pdf')
+        .set('Content-Disposition', `attachment; filename="eingangsbestaetigung-${receipt.reference}.pdf"`)
+        .send(pdf);
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
+  return router;
+}

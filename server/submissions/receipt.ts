@@ -1,0 +1,44 @@
+/**
+ * The receipt of a stored submission, for the citizen who holds its status token: the same
+ * check as the status lookup, then the pinned form version and the names of the files.
+ */
+import type { Queryable } from '../db/database.ts';
+import { tokenMatches } from '../auth/secret-token.ts';
+import { describeAttachments } from '../attachments/attachments.ts';
+import { attachmentReferences } from '../attachments/references.ts';
+import { findVersion } from '../forms/versions.ts';
+import { receiptContent } from '../print/receipt-content.ts';
+import type { ReceiptDocument } from '../print/receipt.ts';
+import { uuidPattern } from '../../shared/uuid.ts';
+
+type Row = {
+  reference: string;
+  form_id: string;
+  form_version: number;
+  submitted_at: Date;
+  language: string;
+  data: unknown;
+  status_token_hash: string;
+};
+
+/** Undefined when the id is unknown or the token does not fit, exactly as for the status. */
+export async function findReceipt(db: Queryable, id: string, token: string): Promise<ReceiptDocument | undefined> {
+  if (!uuidPattern.test(id) || token === '') return undefined;
+  const { rows } = await db.query<Row>(
+    `SELECT reference, form_id, form_version, submitted_at, language, data, status_token_hash
+       FROM submissions WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row || !tokenMatches(token, row.status_token_hash)) return undefined;
+  const version = await findVersion(db, row.form_id, row.form_version);
+  // Submissions reference their form version (foreign key): a missing one is a broken database.
+  if (!version) throw new Error(`form version ${row.form_id}@${row.form_version} of submission ${id} is missing`);
+  const ids = attachmentReferences(version.definition.schema, row.data).map((reference) => reference.id);
+  const files = new Map(Object.entries(await describeAttachments(db, ids)));
+  return receiptContent(
+    version.definition,
+    { reference: row.reference, submittedAt: row.submitted_at, language: row.language, data: row.data },
+    files,
+  );
+}

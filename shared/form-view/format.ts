@@ -1,0 +1,28 @@
+/** Dates and sizes in the citizen's language, alike in the portal and in the receipt PDF. */
+import { localeOf, type Language } from '../i18n.ts';
+import { formViewTexts } from './texts.ts';
+
+/**
+ * A date and time, e.g. "12. April 2025 um 14:05". Without `timeZone` the reader's own (the
+ * browser's); the server passes the authority's.
+ */
+export function formatDateTime(iso: string, lang: Language, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+/** A calendar date (`2025-04-12`), which has no time zone: formatted as it is. */
+export function formatDate(value: string, lang: Language): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function formatBytes(bytes: number, lang: Language): string {
+  const format = (value: number, unit: string) =>
+    `${new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+  if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), 'MB');
+  if (bytes >= 1024) return format(bytes / 1024, 'KB');
+  return format(bytes, formViewTexts[lang].bytes);
+}
