@@ -84,3 +84,16 @@ export async function renderToFile(letters: Letter[], name = 'letters.pdf'): Pro
   const placements = await renderLetters(letters, createWriteStream(file), { title: 'Test' });
   return { file, placements };
 }
+
+/** Ghostscript ink coverage per page as [C, M, Y, K] fractions of the page area. */
+export function inkCoverage(file: string): [number, number, number, number][] {
+  const result = run('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=inkcov', '-o', '-', file], ghostscriptPackage);
+  assert.equal(result.status, 0, result.stderr);
+  return result.stdout
+    .split('\n')
+    .filter((line) => /CMYK/.test(line))
+    .map((line) => {
+      const [c, m, y, k] = line.trim().split(/\s+/).map(Number);
+      return [c!, m!, y!, k!];
+    });
+}
