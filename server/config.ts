@@ -36,6 +36,29 @@ const schema = z.object({
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(100).default(8),
   DELIVERY_RETRY_BASE_MS: positiveInt.max(3_600_000).default(2000),
   DELIVERY_LEASE_SECONDS: positiveInt.max(3600).default(60),
+  TEMPLATES_DIR: z.string().min(1).default('./templates'),
+  PRINT_CENTRE_TOKENS: z
+    .string()
+    .transform((value, ctx) => {
+      const centres = new Map<string, string>();
+      for (const entry of value.split(',')) {
+        const match = /^([a-z0-9][a-z0-9-]{0,62}):(.{32,})$/.exec(entry.trim());
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: 'expected name:token[,name:token…], names a-z 0-9 -, tokens at least 32 characters' });
+          return z.NEVER;
+        }
+        if (centres.has(match[1]!) || [...centres.values()].includes(match[2]!)) {
+          ctx.addIssue({ code: 'custom', message: `print centre "${match[1]}" or its token is given twice` });
+          return z.NEVER;
+        }
+        centres.set(match[1]!, match[2]!);
+      }
+      return centres;
+    })
+    .optional(),
+  PRINT_LEASE_SECONDS: positiveInt.max(7 * 86_400).default(4 * 3600),
+  PRINT_MAX_ATTEMPTS: positiveInt.max(20).default(3),
+  PRINT_RETENTION_DAYS: positiveInt.max(3650).default(30),
 });
 
 export interface Config {
@@ -61,6 +84,18 @@ export interface Config {
   /** Run a delivery worker inside the web process (the embedded default), or not. */
   workerInProcess: boolean;
   delivery: { maxAttempts: number; retryBaseMs: number; leaseSeconds: number };
+  /** Letter templates (templates/<id>.json). */
+  templatesDir: string;
+  print: {
+    /** Print centre name → bearer token; no print-centre API access without it. */
+    centres: Map<string, string>;
+    /** How long a claim holds a batch for one centre. */
+    leaseSeconds: number;
+    /** Print attempts of one piece before it is given up as failed. */
+    maxAttempts: number;
+    /** Days after confirmation until a batch PDF is deleted (manifest and history stay). */
+    retentionDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -96,6 +131,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminToken: c.ADMIN_TOKEN,
     workerInProcess: c.WORKER === 'in-process',
     delivery: { maxAttempts: c.DELIVERY_MAX_ATTEMPTS, retryBaseMs: c.DELIVERY_RETRY_BASE_MS, leaseSeconds: c.DELIVERY_LEASE_SECONDS },
+    templatesDir: path.resolve(c.TEMPLATES_DIR),
+    print: {
+      centres: c.PRINT_CENTRE_TOKENS ?? new Map(),
+      leaseSeconds: c.PRINT_LEASE_SECONDS,
+      maxAttempts: c.PRINT_MAX_ATTEMPTS,
+      retentionDays: c.PRINT_RETENTION_DAYS,
+    },
   };
 }
 

@@ -1,13 +1,15 @@
 import type { Queryable } from './db/database.ts';
 import { eraseOrphanAttachments } from './attachments/attachments.ts';
 import { eraseExpiredDrafts } from './drafts/drafts.ts';
+import { eraseExpiredPrintDocuments } from './print/retention.ts';
 import { eraseExpiredSubmissions } from './submissions/erase.ts';
 
-/** Everything whose time is up: submissions past retention, expired drafts, orphaned files. */
-export async function eraseExpired(db: Queryable) {
+/** Everything whose time is up: submissions past retention, expired drafts, orphaned files, printed batch PDFs. */
+export async function eraseExpired(db: Queryable, printRetentionDays: number) {
   return {
     submissions: await eraseExpiredSubmissions(db),
     drafts: await eraseExpiredDrafts(db),
     attachments: await eraseOrphanAttachments(db),
+    printDocuments: await eraseExpiredPrintDocuments(db, printRetentionDays),
   };
 }

@@ -1,8 +1,7 @@
 /** Entry point of `npm start`: configuration, start-up, ordered shutdown. */
 import { pino } from 'pino';
 import { configOrExit } from './config.ts';
-import { DefinitionError } from './forms/load-definitions.ts';
-import { TargetsError } from './routing/targets.ts';
+import { isSetupError } from './setup.ts';
 import { start } from './start.ts';
 
 const config = configOrExit(process.env);
@@ -28,7 +27,7 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 } catch (error) {
-  if (error instanceof DefinitionError || error instanceof TargetsError) console.error(error.message);
+  if (isSetupError(error)) console.error(error.message);
   else logger.fatal({ err: error }, 'start-up failed');
   process.exit(1);
 }

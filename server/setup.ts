@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import type { Ajv } from '../shared/validation/ajv.ts';
 import { DefinitionError, loadDefinitions } from './forms/load-definitions.ts';
-import { loadTargets } from './routing/targets.ts';
+import { loadTargets, TargetsError } from './routing/targets.ts';
 import { RoutingTable, routingProblems } from './routing/routing-table.ts';
 import { xbauProfileProblems } from './xoev/profiles/xbau-universeller-antrag.ts';
+import { loadTemplates, TemplateError } from './print/templates.ts';
+import { printRouteProblems, printTargetProblems } from './print/setup-checks.ts';
 
 /** A route in the XBau profile needs the form parts the XBau message is made of. */
 function profileProblems(file: string, definition: Parameters<typeof xbauProfileProblems>[0]) {
@@ -17,16 +19,27 @@ function profileProblems(file: string, definition: Parameters<typeof xbauProfile
 }
 
 /**
- * Definitions and targets, checked together: a route to an unknown target, or in a profile the
- * form cannot fill, stops start-up like any other definition problem.
+ * Definitions, targets and letter templates, checked together: a route to an unknown target, in
+ * a profile the form cannot fill, or to a print target without a fitting template stops
+ * start-up like any other definition problem.
  */
-export async function loadRoutingSetup(config: Pick<Config, 'formsDir' | 'targetsFile'>, ajv: Ajv) {
+export async function loadRoutingSetup(config: Pick<Config, 'formsDir' | 'targetsFile' | 'templatesDir'>, ajv: Ajv) {
   const definitions = await loadDefinitions(config.formsDir, ajv);
   const targets = await loadTargets(config.targetsFile, process.env);
-  const problems = definitions.flatMap((d) => {
-    const file = path.join(config.formsDir, `${d.id}.json`);
-    return [...routingProblems(file, d, targets), ...profileProblems(file, d)];
-  });
+  const templates = await loadTemplates(config.templatesDir, definitions);
+  const problems = [
+    ...printTargetProblems(config.targetsFile, targets, templates),
+    ...definitions.flatMap((d) => {
+      const file = path.join(config.formsDir, `${d.id}.json`);
+      return [...routingProblems(file, d, targets), ...profileProblems(file, d), ...printRouteProblems(file, d, targets, templates)];
+    }),
+  ];
   if (problems.length > 0) throw new DefinitionError(problems);
-  return { definitions, routing: new RoutingTable(ajv, targets) };
+  return { definitions, templates, routing: new RoutingTable(ajv, targets) };
 }
+
+export type RoutingSetup = Awaited<ReturnType<typeof loadRoutingSetup>>;
+
+/** Problems in the files an operator edits: reported as a list, not as a crash. */
+export const isSetupError = (error: unknown): error is Error =>
+  error instanceof DefinitionError || error instanceof TargetsError || error instanceof TemplateError;

@@ -1,7 +1,7 @@
 /**
  * Start-up in order: form definitions and targets (all or nothing), database and migrations,
- * form versions, HTTP server, delivery worker (in-process default), demo receiver (with the
- * shipped targets), periodic erasure. `close` undoes it in reverse.
+ * form versions, HTTP server, delivery worker and print batcher (in-process default), demo
+ * receiver (with the shipped targets), periodic erasure. `close` undoes it in reverse.
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,11 +15,9 @@ import { FormRegistry } from './forms/registry.ts';
 import { recordVersions } from './forms/versions.ts';
 import { createApp } from './http/app.ts';
 import { eraseExpired } from './erase-expired.ts';
-import { xoevHttpChannel } from './xoev/channel.ts';
 import { closeAgents } from './routing/http-post.ts';
 import { loadRoutingSetup } from './setup.ts';
-import type { RoutingTable } from './routing/routing-table.ts';
-import { createWorker, type Worker } from './routing/worker.ts';
+import { batcherFor, workerFor } from './workers.ts';
 import { startReceiver } from './receiver/receiver.ts';
 
 export interface Running {
@@ -27,12 +25,6 @@ export interface Running {
   db: Database;
   forms: FormRegistry;
   close(): Promise<void>;
-}
-
-export function workerFor(config: Config, db: Database, routing: RoutingTable, logger: Logger): Worker {
-  // Delivery channels by target type; each plugs into the worker, none knows the others.
-  const channels = { 'xoev-http': xoevHttpChannel(process.env) };
-  return createWorker({ db, routing, channels, logger, options: config.delivery });
 }
 
 async function listen(server: Server): Promise<number> {
@@ -45,7 +37,8 @@ async function listen(server: Server): Promise<number> {
 
 export async function start(config: Config, logger: Logger): Promise<Running> {
   const ajv = createAjv();
-  const { definitions, routing } = await loadRoutingSetup(config, ajv);
+  const setup = await loadRoutingSetup(config, ajv);
+  const { definitions, routing } = setup;
   const db = await openMigrated(config, logger);
   const closers: Array<() => Promise<void>> = [() => db.close()];
   const close = async () => {
@@ -75,16 +68,18 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     }
 
     if (config.workerInProcess) {
-      const worker = workerFor(config, db, routing, logger);
+      const worker = await workerFor(config, db, setup, logger);
+      const batcher = batcherFor(db, setup, logger);
       worker.start();
+      batcher.start();
       closers.push(async () => {
-        await worker.stop();
+        await Promise.all([worker.stop(), batcher.stop()]);
         await closeAgents();
       });
     }
 
     const erase = () =>
-      eraseExpired(db)
+      eraseExpired(db, config.print.retentionDays)
         .then((counts) => Object.values(counts).some((n) => n > 0) && logger.info(counts, 'expired data erased'))
         .catch((error: unknown) => logger.error({ err: error }, 'erasing expired data failed'));
     const eraseTimer = setInterval(erase, config.eraseIntervalSeconds * 1000);

@@ -1,16 +1,14 @@
 /**
- * Entry point of `npm run worker`: a delivery worker on its own, for installations that run
- * web processes and workers separately against one PostgreSQL.
+ * Entry point of `npm run worker`: a delivery worker and print batcher on their own, for
+ * installations that run web processes and workers separately against one PostgreSQL.
  */
 import { pino } from 'pino';
 import { configOrExit } from './config.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
-import { DefinitionError } from './forms/load-definitions.ts';
-import { TargetsError } from './routing/targets.ts';
 import { closeAgents } from './routing/http-post.ts';
 import { openMigrated } from './db/open.ts';
-import { loadRoutingSetup } from './setup.ts';
-import { workerFor } from './start.ts';
+import { isSetupError, loadRoutingSetup } from './setup.ts';
+import { batcherFor, workerFor } from './workers.ts';
 
 const config = configOrExit(process.env);
 const logger = pino({ level: config.logLevel });
@@ -20,15 +18,16 @@ if (!config.databaseUrl) {
 }
 
 try {
-  const { routing } = await loadRoutingSetup(config, createAjv());
+  const setup = await loadRoutingSetup(config, createAjv());
   const db = await openMigrated(config, logger);
-  const worker = workerFor(config, db, routing, logger);
+  const worker = await workerFor(config, db, setup, logger);
+  const batcher = batcherFor(db, setup, logger);
   worker.start();
-  logger.info({ worker: worker.id, engine: db.engine }, 'delivery worker running');
+  batcher.start();
+  logger.info({ worker: worker.id, batcher: batcher.id, engine: db.engine }, 'delivery worker running');
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker stopping');
-    void worker
-      .stop()
+    void Promise.all([worker.stop(), batcher.stop()])
       .then(closeAgents)
       .then(() => db.close())
       .then(() => process.exit(0));
@@ -36,7 +35,7 @@ try {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 } catch (error) {
-  if (error instanceof DefinitionError || error instanceof TargetsError) console.error(error.message);
+  if (isSetupError(error)) console.error(error.message);
   else logger.fatal({ err: error }, 'worker start-up failed');
   process.exit(1);
 }

@@ -105,6 +105,66 @@ export const errorCatalogue = {
     de: 'Diese Zustellung gibt es nicht oder sie ist nicht gescheitert.',
     en: 'This delivery does not exist or has not failed.',
   },
+  print_batch_not_found: {
+    status: 404,
+    de: 'Diesen Druckstapel gibt es nicht.',
+    en: 'This print batch does not exist.',
+  },
+  print_batch_claimed: {
+    status: 409,
+    de: 'Ein anderes Druckzentrum hat diesen Druckstapel übernommen.',
+    en: 'Another print centre holds this print batch.',
+  },
+  print_batch_not_claimed: {
+    status: 409,
+    de: 'Dieser Druckstapel ist nicht von Ihrem Druckzentrum übernommen; bitte zuerst übernehmen (claim).',
+    en: 'Your print centre does not hold this print batch; claim it first.',
+  },
+  print_batch_confirmed: {
+    status: 409,
+    de: 'Dieser Druckstapel ist bereits bestätigt.',
+    en: 'This print batch has already been confirmed.',
+  },
+  print_document_deleted: {
+    status: 410,
+    de: 'Die Druckdatei dieses Stapels ist nach Ablauf der Aufbewahrungsfrist gelöscht; Manifest und Verlauf bleiben abrufbar.',
+    en: 'The print file of this batch has been deleted after its retention period; manifest and history remain.',
+  },
+  print_hash_mismatch: {
+    status: 422,
+    de: 'Der angegebene SHA-256-Wert passt nicht zur Druckdatei dieses Stapels.',
+    en: 'The given SHA-256 does not match the print file of this batch.',
+  },
+  print_confirmation_invalid: {
+    status: 422,
+    de: 'Die Bestätigung muss jedes Schriftstück des Stapels genau einmal als gedruckt oder fehlgeschlagen nennen.',
+    en: 'The confirmation must name every piece of the batch exactly once, as printed or failed.',
+  },
+  print_piece_not_found: {
+    status: 404,
+    de: 'Dieses Schriftstück gibt es nicht.',
+    en: 'This piece does not exist.',
+  },
+  print_piece_not_cancellable: {
+    status: 409,
+    de: 'Dieses Schriftstück kann nicht mehr storniert werden: Sein Stapel ist übernommen oder es ist bereits gedruckt, storniert oder aufgegeben.',
+    en: 'This piece can no longer be cancelled: its batch has been claimed, or it is already printed, cancelled or given up.',
+  },
+  idempotency_key_required: {
+    status: 400,
+    de: 'Diese Anfrage braucht einen Header „Idempotency-Key“ (1–200 sichtbare ASCII-Zeichen).',
+    en: 'This request needs an "Idempotency-Key" header (1–200 visible ASCII characters).',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
+    en: 'This Idempotency-Key has already been used for a different request.',
+  },
+  range_not_satisfiable: {
+    status: 416,
+    de: 'Der angeforderte Bereich liegt außerhalb der Datei.',
+    en: 'The requested range lies outside the file.',
+  },
   not_found: {
     status: 404,
     de: 'Diese Adresse gibt es nicht.',

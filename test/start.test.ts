@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import { parseConfig } from '../server/config.ts';
 import { start } from '../server/start.ts';
 import { silentLogger } from './support/app.ts';
-import { formsDir, minimalDefinition } from './support/forms-dir.ts';
+import { formsDir, minimalDefinition, templatesDirFor } from './support/forms-dir.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,10 +28,12 @@ function runMain(env: Record<string, string>) {
 describe('start-up', () => {
   test('a submission survives a restart of the embedded database and stays readable with its token', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'antragswerk-data-'));
+    const formsDirectory = await formsDir({ 'testformular.json': minimalDefinition() });
     const config = parseConfig({
       PORT: '0',
       DATA_DIR: dataDir,
-      FORMS_DIR: await formsDir({ 'testformular.json': minimalDefinition() }),
+      FORMS_DIR: formsDirectory,
+      TEMPLATES_DIR: await templatesDirFor(formsDirectory),
     });
 
     const first = await start(config, silentLogger);
@@ -68,7 +70,7 @@ describe('start-up', () => {
     (broken.schema as Record<string, unknown>).requierd = [];
     const dir = await formsDir({ 'kaputt.json': broken, 'leer.json': '' });
     const dataDir = await mkdtemp(path.join(tmpdir(), 'antragswerk-data-'));
-    const result = runMain({ FORMS_DIR: dir, DATA_DIR: dataDir, PORT: '0' });
+    const result = runMain({ FORMS_DIR: dir, TEMPLATES_DIR: await templatesDirFor(dir), DATA_DIR: dataDir, PORT: '0' });
     assert.equal(result.status, 1);
     assert.match(result.stderr, /kaputt\.json \/schema: .*unknown keyword: "requierd"/);
     assert.match(result.stderr, /leer\.json \/: not valid JSON/);

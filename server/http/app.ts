@@ -12,6 +12,8 @@ import { formsRouter } from '../forms/http.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
+import { printAdminRouter } from '../print/admin-http.ts';
+import { printCentreRouter } from '../print/http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { portalRouter } from './portal.ts';
@@ -23,7 +25,7 @@ export interface AppDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'adminToken'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'adminToken' | 'print'>;
 }
 
 export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
@@ -39,6 +41,8 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
   app.use(deliveriesAdminRouter(db, config.adminToken));
+  app.use(printCentreRouter(db, config.print));
+  app.use(printAdminRouter(db, config.adminToken));
   app.use(portalRouter(config.portal, config.clientDistDir));
   app.use(notFound);
   app.use(errorHandler(logger));

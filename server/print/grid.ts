@@ -28,4 +28,6 @@ export const grid = {
   holeMark: 148.5,
   /** Marks are short horizontal lines at the left edge. */
   markX: { from: 4, foldTo: 9, holeTo: 11 },
+  /** DataMatrix control mark (when the print profile asks for one): bottom of the left margin. */
+  controlMark: { x: 5, y: 270, moduleSize: 0.4 },
 } as const;

@@ -5,13 +5,16 @@
 import PDFDocument from 'pdfkit';
 import { addressLines, AddressError, type Measure } from './address.ts';
 import type { Authority, Letter } from './compose.ts';
-import { fonts } from './fonts.ts';
+import { drawDataMatrix } from './datamatrix.ts';
+import { registerFonts } from './fonts.ts';
 import { grid, mm, MM, page } from './grid.ts';
 
 export interface LetterPlacement {
   /** 1-based page number of the letter's first page in the document. */
   firstPage: number;
+  /** Pages the letter occupies, with the blank back page a duplex letter of odd length gets. */
   pageCount: number;
+  sheets: number;
   /** The lines printed in the recipient zone. */
   recipientLines: string[];
 }
@@ -20,13 +23,23 @@ export interface RenderOptions {
   /** Document title (PDF/A needs one); default "Schreiben". */
   title?: string;
   author?: string;
+  /** Printed on both sides: every letter starts on a front page (a blank back page is added). */
+  duplex?: boolean;
+  /** Text of a control mark (DataMatrix) on the front of every sheet; none without. */
+  controlMark?: (letterIndex: number, sheet: number, sheets: number) => string;
+}
+
+/** Sheets a letter of `pages` pages needs. */
+export function sheetsFor(pages: number, duplex: boolean): number {
+  return duplex ? Math.ceil(pages / 2) : pages;
 }
 
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-function createDocument(options: RenderOptions): Doc {
+function createDocument(options: RenderOptions, compress = true): Doc {
   const doc = new PDFDocument({
+    compress,
     size: 'A4',
     autoFirstPage: false,
     pdfVersion: '1.4',
@@ -42,9 +55,7 @@ function createDocument(options: RenderOptions): Doc {
       CreationDate: new Date(),
     },
   });
-  doc.registerFont('regular', fonts.regular.file);
-  doc.registerFont('bold', fonts.bold.file);
-  doc.font('regular');
+  registerFonts(doc);
   return doc;
 }
 
@@ -57,6 +68,33 @@ function recipientMeasure(doc: Doc): Measure {
 export function recipientLinesFor(letters: Letter[]): string[][] {
   const doc = createDocument({});
   return linesWith(doc, letters);
+}
+
+/**
+ * Lays letters out exactly as renderLetters does, into a document whose output is dropped, to
+ * learn their page count before a batch is cut. One document serves many letters and is
+ * replaced now and then, since pdfkit keeps a little bookkeeping per written page.
+ */
+export class LetterMeasurer {
+  private doc: Doc | undefined;
+  private uses = 0;
+
+  measure(letter: Letter): { pages: number; recipientLines: string[] } {
+    if (!this.doc || this.uses >= 500) {
+      this.doc = createDocument({}, false);
+      this.doc.on('data', () => {});
+      this.uses = 0;
+    }
+    const doc = this.doc;
+    this.uses++;
+    const recipientLines = linesWith(doc, [letter])[0]!;
+    doc.addPage();
+    drawFirstPage(doc, letter, recipientLines);
+    drawBody(doc, letter);
+    const pages = doc.bufferedPageRange().count;
+    doc.flushPages();
+    return { pages, recipientLines };
+  }
 }
 
 function linesWith(doc: Doc, letters: Letter[]): string[][] {
@@ -155,6 +193,17 @@ function drawBody(doc: Doc, letter: Letter): void {
   doc.font('regular').fontSize(size).text(letter.closing.join('\n'), x, doc.y, { width });
 }
 
+/** A control mark on the front page of each sheet, in the left margin kept for the centre's marks. */
+function drawControlMarks(doc: Doc, first: number, sheets: number, duplex: boolean, text: (sheet: number) => string): void {
+  for (let sheet = 1; sheet <= sheets; sheet++) {
+    doc.switchToPage(first - 1 + (duplex ? (sheet - 1) * 2 : sheet - 1));
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    drawDataMatrix(doc, text(sheet), grid.controlMark.x, grid.controlMark.y, grid.controlMark.moduleSize);
+    doc.page.margins.bottom = bottom;
+  }
+}
+
 function drawPageNumbers(doc: Doc, first: number, count: number): void {
   if (count < 2) return;
   for (let n = 1; n <= count; n++) {
@@ -192,23 +241,35 @@ export async function renderLetters(
   });
   doc.pipe(out);
   // Marks on every page; pages added by text overflow get them too (the font is left alone).
-  doc.on('pageAdded', () => drawMarks(doc));
+  let blank = false;
+  doc.on('pageAdded', () => blank || drawMarks(doc));
+  const duplex = options.duplex ?? false;
   const placements: LetterPlacement[] = [];
   let pages = 0;
-  letters.forEach((letter, i) => {
+  for (const [i, letter] of letters.entries()) {
     const recipientLines = recipients[i]!;
     doc.addPage();
     const first = pages + 1;
     drawFirstPage(doc, letter, recipientLines);
     drawBody(doc, letter);
     const range = doc.bufferedPageRange();
-    const count = range.start + range.count - pages;
-    drawPageNumbers(doc, first, count);
+    const letterPages = range.start + range.count - pages;
+    drawPageNumbers(doc, first, letterPages);
+    const sheets = sheetsFor(letterPages, duplex);
+    if (options.controlMark) drawControlMarks(doc, first, sheets, duplex, (sheet) => options.controlMark!(i, sheet, sheets));
+    if (duplex && letterPages % 2 === 1) {
+      blank = true;
+      doc.addPage();
+      blank = false;
+    }
+    const count = duplex ? sheets * 2 : letterPages;
     // Written pages leave memory; later letters cannot change them any more.
     doc.flushPages();
     pages += count;
-    placements.push({ firstPage: first, pageCount: count, recipientLines });
-  });
+    placements.push({ firstPage: first, pageCount: count, sheets, recipientLines });
+    // Let the output stream drain between letters, so a large batch does not pile up in memory.
+    if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+  }
   doc.end();
   await done;
   return placements;

@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Outcome } from './channel.ts';
 import { retryAfterMs } from './backoff.ts';
-import { bearerTokenOf, type Target } from './targets.ts';
+import { bearerTokenOf, type XoevHttpTarget } from './targets.ts';
 
 const agents = new Map<string, Dispatcher>();
 
 /** One connection pool per target; with client certificates where the target asks for them. */
-function agentFor(targetId: string, target: Target): Dispatcher {
+function agentFor(targetId: string, target: XoevHttpTarget): Dispatcher {
   let agent = agents.get(targetId);
   if (!agent) {
     const cert = target.auth && 'clientCertificate' in target.auth ? target.auth.clientCertificate : undefined;
@@ -32,7 +32,7 @@ function agentFor(targetId: string, target: Target): Dispatcher {
 
 export interface PostInput {
   targetId: string;
-  target: Target;
+  target: XoevHttpTarget;
   body: string;
   contentType: string;
   idempotencyKey: string;

@@ -10,7 +10,7 @@ import type { Language } from '../../shared/i18n.ts';
 import type { ValidationProblem } from '../../shared/validation/messages.ts';
 import { getAt } from '../../shared/json-pointer.ts';
 import type { FileProblem } from '../forms/load-definitions.ts';
-import type { TargetsConfig } from './targets.ts';
+import type { PrintTarget, TargetsConfig } from './targets.ts';
 import { findZustaendigkeit } from './zustaendigkeit.ts';
 
 export interface PlannedDelivery {
@@ -93,5 +93,15 @@ export class RoutingTable {
 
   get sender() {
     return this.targets.sender;
+  }
+
+  /** The target types in use: a process loads only their channels. */
+  targetTypes(): Set<string> {
+    return new Set(Object.values(this.targets.targets).map((t) => t.type));
+  }
+
+  /** Print targets by id: each is a print profile with its own batches. */
+  printProfiles(): Map<string, PrintTarget> {
+    return new Map(Object.entries(this.targets.targets).flatMap(([id, t]) => (t.type === 'print' ? [[id, t] as const] : [])));
   }
 }

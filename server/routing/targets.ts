@@ -24,11 +24,48 @@ const xoevHttpTarget = z
   })
   .strict();
 
+const authority = z
+  .object({
+    name: z.string().min(1).max(120),
+    abteilung: z.string().min(1).max(120).optional(),
+    strasse: z.string().min(1).max(80),
+    hausnummer: z.string().min(1).max(12),
+    postleitzahl: z.string().regex(/^\d{5}$/, 'five digits'),
+    ort: z.string().min(1).max(60),
+    ansprechperson: z.string().min(1).max(80).optional(),
+    telefon: z.string().min(1).max(40).optional(),
+    email: z.string().min(1).max(120).optional(),
+    ruecksendeangabe: z.string().min(1).max(120).optional(),
+  })
+  .strict();
+
+/** A print profile: letters for this target are batched and pulled by print centres. */
+const printTarget = z
+  .object({
+    type: z.literal('print'),
+    template: z.string().regex(/^[a-z0-9-]+$/, 'a template id (file name in templates/ without .json)'),
+    /** The letterhead and return address. */
+    authority,
+    envelope: z.enum(['DL', 'C6/5', 'C4']),
+    duplex: z.boolean().default(false),
+    postage: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a postage class agreed with the print centre, e.g. "standard"'),
+    maxSheetsPerEnvelope: z.number().int().min(1).max(100),
+    batch: z
+      .object({
+        maxPieces: z.number().int().min(1).max(10_000),
+        maxSheets: z.number().int().min(1).max(50_000),
+        maxAgeSeconds: z.number().int().min(1).max(7 * 86_400),
+      })
+      .strict(),
+    dataMatrix: z.boolean().default(false),
+  })
+  .strict();
+
 const file = z
   .object({
     $schema: z.string().optional(),
     sender: party,
-    targets: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.discriminatedUnion('type', [xoevHttpTarget])),
+    targets: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.discriminatedUnion('type', [xoevHttpTarget, printTarget])),
     zustaendigkeiten: z
       .array(
         z
@@ -45,7 +82,8 @@ const file = z
 
 export type Party = z.infer<typeof party>;
 export type XoevHttpTarget = z.infer<typeof xoevHttpTarget>;
-export type Target = XoevHttpTarget;
+export type PrintTarget = z.infer<typeof printTarget>;
+export type Target = XoevHttpTarget | PrintTarget;
 export type TargetsConfig = z.infer<typeof file>;
 
 export class TargetsError extends Error {
@@ -67,6 +105,11 @@ export function parseTargets(content: unknown, source: string, env: Record<strin
   for (const [i, entry] of config.zustaendigkeiten.entries())
     if (!config.targets[entry.target]) problems.push(`/zustaendigkeiten/${i}/target: unknown target "${entry.target}"`);
   for (const [id, target] of Object.entries(config.targets)) {
+    if (target.type === 'print') {
+      if (target.batch.maxSheets < target.maxSheetsPerEnvelope)
+        problems.push(`/targets/${id}/batch/maxSheets: smaller than maxSheetsPerEnvelope, the largest letter would never fit a batch`);
+      continue;
+    }
     const token = target.auth && 'bearerToken' in target.auth ? target.auth.bearerToken : undefined;
     if (token && typeof token === 'object' && !env[token.env])
       problems.push(`/targets/${id}/auth/bearerToken: environment variable ${token.env} is not set`);
@@ -86,7 +129,7 @@ export async function loadTargets(path: string, env: Record<string, string | und
 }
 
 /** The bearer token a target authenticates with, resolved from the environment if named there. */
-export function bearerTokenOf(target: Target, env: Record<string, string | undefined>): string | undefined {
+export function bearerTokenOf(target: XoevHttpTarget, env: Record<string, string | undefined>): string | undefined {
   if (!target.auth || !('bearerToken' in target.auth)) return undefined;
   const token = target.auth.bearerToken;
   return typeof token === 'string' ? token : env[token.env];

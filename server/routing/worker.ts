@@ -12,6 +12,7 @@ import { findVersion } from '../forms/versions.ts';
 import type { AttachmentForDelivery, Channel, DeliveryJob, Outcome, SubmissionForDelivery } from './channel.ts';
 import { claimDue, markDead, markDelivered, markRetry, rememberMessage, type ClaimedDelivery } from './outbox.ts';
 import { retryDelayMs } from './backoff.ts';
+import { polling } from './polling.ts';
 import type { RoutingTable } from './routing-table.ts';
 
 export interface WorkerOptions {
@@ -110,9 +111,6 @@ export function createWorker(deps: WorkerDependencies): Worker {
   const id = `worker-${randomUUID()}`;
   const batchSize = options.batchSize ?? 25;
   const idleMs = options.idleMs ?? 500;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
   const versions: VersionCache = new Map();
 
   async function deliverOne(delivery: ClaimedDelivery): Promise<void> {
@@ -150,32 +148,6 @@ export function createWorker(deps: WorkerDependencies): Worker {
     return claimed.length;
   }
 
-  return {
-    id,
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = (async () => {
-        while (running) {
-          let processed = 0;
-          try {
-            processed = await runOnce();
-          } catch (error) {
-            logger.error({ err: error, worker: id }, 'worker round failed');
-          }
-          if (processed === 0 && running)
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, idleMs).unref();
-            });
-        }
-      })();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  const loop = polling(runOnce, idleMs, (error) => logger.error({ err: error, worker: id }, 'worker round failed'));
+  return { id, runOnce, start: loop.start, stop: loop.stop };
 }

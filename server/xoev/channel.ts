@@ -10,14 +10,15 @@ import { prepareMessage, validateMessage } from './outgoing.ts';
 export function xoevHttpChannel(env: Record<string, string | undefined>): Channel {
   return {
     async send(job: DeliveryJob): Promise<Outcome> {
-      const { delivery, definition, submission } = job;
+      const { delivery, definition, submission, target } = job;
+      if (target.type !== 'xoev-http') return { kind: 'dead', error: `target type ${target.type} is not xoev-http` };
       const profil = definition.routes?.[delivery.routeIndex]?.profil ?? 'antragswerk';
       let xml = delivery.message;
       if (xml === null) {
         const prepared = prepareMessage({
           profil,
           sender: job.sender,
-          leser: job.target.leser,
+          leser: target.leser,
           nachrichtenUUID: delivery.messageUuid,
           erstellungszeitpunkt: delivery.createdAt,
           submission,
@@ -34,7 +35,7 @@ export function xoevHttpChannel(env: Record<string, string | undefined>): Channe
       }
       return postMessage({
         targetId: delivery.targetId,
-        target: job.target,
+        target,
         body: xml,
         contentType: 'application/xml; charset=utf-8',
         idempotencyKey: delivery.messageUuid,

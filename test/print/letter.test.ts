@@ -83,7 +83,7 @@ describe('letters as PDF', () => {
     for (const definition of definitions) {
       const data = firstValidFixture(definition);
       const { file, placements } = await renderToFile([letterFor(definition, data)], `${definition.id}.pdf`);
-      assert.deepEqual(placements, [{ firstPage: 1, pageCount: 1, recipientLines: expectedAddress(definition, data) }]);
+      assert.deepEqual(placements, [{ firstPage: 1, pageCount: 1, sheets: 1, recipientLines: expectedAddress(definition, data) }]);
       assert.deepEqual(windowText(file, 1), [returnAddress, ...expectedAddress(definition, data)], definition.id);
       // The Zusatz- und Vermerkzone (y 50–62.7 mm) stays empty.
       assert.deepEqual(textIn(file, 1, 20, 50.2, 85, 12.3), [], `${definition.id}: Vermerkzone not empty`);

@@ -30,7 +30,8 @@ for (const engine of testEngines()) {
       harness = await deliveryHarness(db, {
         targets: (inbox) => {
           const shipped = JSON.parse(readFileSync(demoTargetsFile, 'utf8'));
-          for (const target of Object.values(shipped.targets) as Array<{ url: string }>) target.url = inbox;
+          for (const target of Object.values(shipped.targets) as Array<{ type: string; url: string }>)
+            if (target.type === 'xoev-http') target.url = inbox;
           return shipped;
         },
       });
@@ -45,19 +46,29 @@ for (const engine of testEngines()) {
     for (const formId of sampleForms)
       test(`${formId}: every valid fixture arrives once per route, valid against its XSD`, async () => {
         const uuids: string[] = [];
+        const printed: string[] = [];
         for (const data of fixtures(formId)) {
           const res = await app.http.post(`/api/forms/${formId}/submissions`).send(data).expect(201);
-          const { rows } = await db.query<{ message_uuid: string }>('SELECT message_uuid FROM deliveries WHERE submission_id = $1', [res.body.id]);
+          const { rows } = await db.query<{ id: string; message_uuid: string; target_id: string }>(
+            'SELECT id, message_uuid, target_id FROM deliveries WHERE submission_id = $1',
+            [res.body.id],
+          );
           assert.ok(rows.length >= 1, 'each sample form routes somewhere');
-          uuids.push(...rows.map((r) => r.message_uuid));
+          for (const row of rows) (app.routing.target(row.target_id)?.type === 'print' ? printed : uuids).push(row.message_uuid);
         }
         while ((await worker.runOnce()) > 0);
         const { rows } = await db.query<{ state: string; last_error: string | null; validation_errors: unknown }>(
           'SELECT state, last_error, validation_errors FROM deliveries WHERE message_uuid = ANY($1::uuid[])',
-          [uuids],
+          [[...uuids, ...printed]],
         );
         for (const row of rows) assert.equal(row.state, 'delivered', JSON.stringify(row));
         for (const uuid of uuids) assert.equal(receiver.messages.get(uuid)?.arrivals, 1, uuid);
+        // A print delivery is delivered once its letter is queued as exactly one piece.
+        const pieces = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM print_pieces p JOIN deliveries d ON d.id = p.delivery_id WHERE d.message_uuid = ANY($1::uuid[])`,
+          [printed],
+        );
+        assert.equal(pieces.rows[0]!.n, printed.length);
       });
 
     test('the Bauvoranfrage arrives as XBau-Kernmodul universellerAntrag 1200', () => {

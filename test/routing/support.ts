@@ -8,6 +8,7 @@ import type { Database } from '../../server/db/database.ts';
 import { startReceiver } from '../../server/receiver/receiver.ts';
 import { createWorker } from '../../server/routing/worker.ts';
 import { xoevHttpChannel } from '../../server/xoev/channel.ts';
+import { printChannel } from '../../server/print/channel.ts';
 import { silentLogger, testApp } from '../support/app.ts';
 import { formsDir } from '../support/forms-dir.ts';
 
@@ -47,12 +48,12 @@ export async function deliveryHarness(
     receiver,
     app,
     targetsFile,
-    /** An in-process worker with the real XÖV channel. */
+    /** An in-process worker with the real XÖV and print channels. */
     worker: (maxAttempts: number) =>
       createWorker({
         db,
         routing: app.routing,
-        channels: { 'xoev-http': xoevHttpChannel({}) },
+        channels: { 'xoev-http': xoevHttpChannel({}), print: printChannel(db, app.templates) },
         logger: silentLogger,
         options: { maxAttempts, retryBaseMs: 1, leaseSeconds: 30 },
       }),

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import supertest from 'supertest';
 import type { Database } from '../../server/db/database.ts';
 import { createAjv } from '../../shared/validation/ajv.ts';
@@ -8,6 +8,7 @@ import { recordVersions } from '../../server/forms/versions.ts';
 import { createApp } from '../../server/http/app.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
 import { loadRoutingSetup } from '../../server/setup.ts';
+import { templatesDirFor } from './forms-dir.ts';
 
 export const sampleFormsDir = fileURLToPath(new URL('../../forms/', import.meta.url));
 export const silentLogger = pino({ level: 'silent' });
@@ -18,6 +19,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   bodyLimitBytes?: number;
   clientDistDir?: string;
+  /** Where the request log goes; silent by default. */
+  logger?: Logger;
 }
 
 /**
@@ -26,15 +29,19 @@ export interface TestAppOptions {
  */
 export async function testApp(db: Database, options: TestAppOptions = {}) {
   const config: Config = {
-    ...parseConfig({ FORMS_DIR: options.formsDir ?? sampleFormsDir, ...options.env }),
+    ...parseConfig({
+      FORMS_DIR: options.formsDir ?? sampleFormsDir,
+      ...(options.formsDir ? { TEMPLATES_DIR: await templatesDirFor(options.formsDir) } : {}),
+      ...options.env,
+    }),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     clientDistDir: options.clientDistDir ?? '/nonexistent',
   };
   const ajv = createAjv();
-  const { definitions, routing } = await loadRoutingSetup(config, ajv);
+  const { definitions, routing, templates } = await loadRoutingSetup(config, ajv);
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  const app = createApp({ db, forms, routing, logger: silentLogger, config });
-  return { app, forms, routing, config, http: supertest(app) };
+  const app = createApp({ db, forms, routing, logger: options.logger ?? silentLogger, config });
+  return { app, forms, routing, templates, config, http: supertest(app) };
 }
 
 /** Row counts of every table that a request could write to. */

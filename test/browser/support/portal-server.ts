@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { parseConfig } from '../../../server/config.ts';
 import { start } from '../../../server/start.ts';
+import { templatesDirFor } from '../../support/forms-dir.ts';
 
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const clientDistDir = path.join(repositoryRoot, 'client', 'dist');
@@ -28,6 +29,7 @@ export async function startPortal(options: { formsDir?: string } = {}): Promise<
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     FORMS_DIR: options.formsDir ?? sampleFormsDir,
+    ...(options.formsDir ? { TEMPLATES_DIR: await templatesDirFor(options.formsDir) } : {}),
     CLIENT_DIST_DIR: clientDistDir,
     PORTAL_NAME: portalName,
     ACCESSIBILITY_CONTACT_EMAIL: accessibilityEmail,

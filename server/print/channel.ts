@@ -1,0 +1,48 @@
+/**
+ * The `print` delivery channel: the delivery's letter is composed from the template (the route's
+ * own or the print profile's), laid out once to learn its pages, and queued as a piece for the
+ * batcher. Processing a delivery twice queues one piece (the piece is keyed by the delivery).
+ */
+import type { Database } from '../db/database.ts';
+import type { Channel, DeliveryJob, Outcome } from '../routing/channel.ts';
+import { AddressError } from './address.ts';
+import { composeLetter } from './compose.ts';
+import { LetterMeasurer, sheetsFor } from './letter.ts';
+import { queuePiece } from './pieces.ts';
+import type { LetterTemplate } from './templates.ts';
+
+export function printChannel(db: Database, templates: ReadonlyMap<string, LetterTemplate>): Channel {
+  const measurer = new LetterMeasurer();
+  return {
+    async send(job: DeliveryJob): Promise<Outcome> {
+      const { delivery, definition, submission, target } = job;
+      if (target.type !== 'print') return { kind: 'dead', error: `target type ${target.type} is not print` };
+      const templateId = definition.routes?.[delivery.routeIndex]?.template ?? target.template;
+      const template = templates.get(templateId);
+      if (!template) return { kind: 'dead', error: `letter template "${templateId}" is not loaded` };
+      let letter, layout;
+      try {
+        letter = composeLetter(template, definition, submission, target.authority);
+        layout = measurer.measure(letter);
+      } catch (error) {
+        // The address cannot be printed readably: no retry will change that.
+        if (error instanceof AddressError) return { kind: 'dead', error: `address not printable: ${error.message}` };
+        throw error;
+      }
+      const sheets = sheetsFor(layout.pages, target.duplex);
+      if (sheets > target.maxSheetsPerEnvelope)
+        return { kind: 'dead', error: `letter needs ${sheets} sheets, the envelope takes ${target.maxSheetsPerEnvelope}` };
+      await queuePiece(db, {
+        deliveryId: delivery.id,
+        submissionId: submission.id,
+        profile: delivery.targetId,
+        reference: submission.reference,
+        letter,
+        recipientLines: layout.recipientLines,
+        pages: layout.pages,
+        sheets,
+      });
+      return { kind: 'delivered' };
+    },
+  };
+}

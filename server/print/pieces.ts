@@ -1,0 +1,138 @@
+/**
+ * Pieces: one letter each. queued → batched → printed, or back to queued with attempt + 1 when a
+ * centre reports it failed (until the attempts are used up: failed), or cancelled before any
+ * centre has claimed its batch.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.ts';
+import { AppError } from '../app-error.ts';
+import type { Letter } from './compose.ts';
+import { recordEvent } from './events.ts';
+
+export const pieceStates = ['queued', 'batched', 'printed', 'failed', 'cancelled'] as const;
+export type PieceState = (typeof pieceStates)[number];
+
+export interface NewPiece {
+  deliveryId: string;
+  submissionId: string;
+  profile: string;
+  reference: string;
+  letter: Letter;
+  recipientLines: string[];
+  pages: number;
+  sheets: number;
+}
+
+/** Queues a piece for its delivery; a second call for the same delivery changes nothing. */
+export async function queuePiece(db: Queryable, piece: NewPiece): Promise<void> {
+  await db.query(
+    `INSERT INTO print_pieces (id, delivery_id, submission_id, profile, reference, letter, recipient_lines, pages, sheets)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)
+     ON CONFLICT (delivery_id) DO NOTHING`,
+    [
+      randomUUID(),
+      piece.deliveryId,
+      piece.submissionId,
+      piece.profile,
+      piece.reference,
+      JSON.stringify(piece.letter),
+      JSON.stringify(piece.recipientLines),
+      piece.pages,
+      piece.sheets,
+    ],
+  );
+}
+
+export interface PieceView {
+  id: string;
+  state: PieceState;
+  attempt: number;
+  profile: string;
+  reference: string;
+  pages: number;
+  sheets: number;
+  createdAt: Date;
+  /** Every batch the piece was in, oldest first, with the outcome the centre reported. */
+  batches: Array<{ batchId: string; attempt: number; outcome: string | null; reason: string | null }>;
+}
+
+export async function findPiece(db: Queryable, id: string): Promise<PieceView | undefined> {
+  const { rows } = await db.query<{
+    id: string;
+    state: PieceState;
+    attempt: number;
+    profile: string;
+    reference: string;
+    pages: number;
+    sheets: number;
+    created_at: Date;
+  }>('SELECT id, state, attempt, profile, reference, pages, sheets, created_at FROM print_pieces WHERE id = $1', [id]);
+  const piece = rows[0];
+  if (!piece) return undefined;
+  const batches = await db.query<{ batch_id: string; attempt: number; outcome: string | null; reason: string | null }>(
+    `SELECT bp.batch_id, bp.attempt, bp.outcome, bp.reason FROM print_batch_pieces bp
+       JOIN print_batches b ON b.id = bp.batch_id
+      WHERE bp.piece_id = $1 ORDER BY b.created_at, bp.attempt`,
+    [id],
+  );
+  return {
+    id: piece.id,
+    state: piece.state,
+    attempt: piece.attempt,
+    profile: piece.profile,
+    reference: piece.reference,
+    pages: piece.pages,
+    sheets: piece.sheets,
+    createdAt: piece.created_at,
+    batches: batches.rows.map((b) => ({ batchId: b.batch_id, attempt: b.attempt, outcome: b.outcome, reason: b.reason })),
+  };
+}
+
+export async function piecesOfSubmission(db: Queryable, submissionId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM print_pieces WHERE submission_id = $1 ORDER BY created_at', [
+    submissionId,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Cancels a piece that no centre can have printed: queued, or in a batch nobody has claimed yet.
+ * Such a batch is withdrawn as a whole (its bytes are sealed) and its other pieces are queued
+ * again for the next batch, with their attempt unchanged since none was printed.
+ */
+export async function cancelPiece(db: Database, id: string, actor: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ state: PieceState }>('SELECT state FROM print_pieces WHERE id = $1 FOR UPDATE', [id]);
+    const piece = rows[0];
+    if (!piece) throw new AppError('print_piece_not_found');
+    if (piece.state === 'batched') {
+      const batch = await tx.query<{ id: string; state: string; claimed_by: string | null }>(
+        `SELECT b.id, b.state, b.claimed_by FROM print_batches b
+           JOIN print_batch_pieces bp ON bp.batch_id = b.id
+          WHERE bp.piece_id = $1 AND bp.outcome IS NULL AND b.state IN ('sealing', 'ready', 'claimed')
+          FOR UPDATE OF b`,
+        [id],
+      );
+      const current = batch.rows[0];
+      if (!current || current.state === 'claimed' || current.claimed_by !== null) throw new AppError('print_piece_not_cancellable');
+      await withdrawBatch(tx, current.id, actor, id);
+    } else if (piece.state !== 'queued') {
+      throw new AppError('print_piece_not_cancellable');
+    }
+    await tx.query(`UPDATE print_pieces SET state = 'cancelled', updated_at = now() WHERE id = $1`, [id]);
+  });
+}
+
+async function withdrawBatch(tx: Queryable, batchId: string, actor: string, cancelledPiece: string): Promise<void> {
+  await tx.query(`UPDATE print_batches SET state = 'withdrawn', rendered_by = NULL, render_lease_until = NULL WHERE id = $1`, [
+    batchId,
+  ]);
+  await tx.query(`UPDATE print_batch_pieces SET outcome = 'withdrawn' WHERE batch_id = $1`, [batchId]);
+  await tx.query(
+    `UPDATE print_pieces SET state = 'queued', updated_at = now()
+      WHERE id IN (SELECT piece_id FROM print_batch_pieces WHERE batch_id = $1) AND id <> $2`,
+    [batchId, cancelledPiece],
+  );
+  await tx.query('DELETE FROM print_batch_chunks WHERE batch_id = $1', [batchId]);
+  await recordEvent(tx, batchId, 'withdrawn', actor, { cancelledPiece });
+}
