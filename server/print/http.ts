@@ -57,7 +57,7 @@ export function printCentreRouter(db: Database, options: PrintApiOptions): Route
       const etag = `"${doc.sha256}"`;
       res.set({ ETag: etag, 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, no-cache', 'Content-Type': 'application/pdf' });
       res.set('Content-Disposition', `attachment; filename="druckstapel-${req.params.id}.pdf"`);
-      if (req.fresh || req.get('If-None-Match') === etag) return void res.status(304).end();
+      if (req.fresh) return void res.status(304).end();
       let start = 0;
       let end = doc.size - 1;
       const ifRange = req.get('If-Range');
