@@ -57,35 +57,19 @@ export interface PieceView {
 }
 
 export async function findPiece(db: Queryable, id: string): Promise<PieceView | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    state: PieceState;
-    attempt: number;
-    profile: string;
-    reference: string;
-    pages: number;
-    sheets: number;
-    created_at: Date;
-  }>('SELECT id, state, attempt, profile, reference, pages, sheets, created_at FROM print_pieces WHERE id = $1', [id]);
+  const { rows } = await db.query<Omit<PieceView, 'batches'>>(
+    `SELECT id, state, attempt, profile, reference, pages, sheets, created_at AS "createdAt" FROM print_pieces WHERE id = $1`,
+    [id],
+  );
   const piece = rows[0];
   if (!piece) return undefined;
-  const batches = await db.query<{ batch_id: string; attempt: number; outcome: string | null; reason: string | null }>(
-    `SELECT bp.batch_id, bp.attempt, bp.outcome, bp.reason FROM print_batch_pieces bp
+  const batches = await db.query<PieceView['batches'][number]>(
+    `SELECT bp.batch_id AS "batchId", bp.attempt, bp.outcome, bp.reason FROM print_batch_pieces bp
        JOIN print_batches b ON b.id = bp.batch_id
       WHERE bp.piece_id = $1 ORDER BY b.created_at, bp.attempt`,
     [id],
   );
-  return {
-    id: piece.id,
-    state: piece.state,
-    attempt: piece.attempt,
-    profile: piece.profile,
-    reference: piece.reference,
-    pages: piece.pages,
-    sheets: piece.sheets,
-    createdAt: piece.created_at,
-    batches: batches.rows.map((b) => ({ batchId: b.batch_id, attempt: b.attempt, outcome: b.outcome, reason: b.reason })),
-  };
+  return { ...piece, batches: batches.rows };
 }
 
 export async function piecesOfSubmission(db: Queryable, submissionId: string): Promise<string[]> {
