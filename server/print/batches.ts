@@ -87,7 +87,7 @@ export async function listBatches(db: Database, status: VisibleState, limit: num
   return rows.map(summary);
 }
 
-export async function findBatch(db: Queryable, id: string): Promise<BatchRow | undefined> {
+async function findBatch(db: Queryable, id: string): Promise<BatchRow | undefined> {
   const { rows } = await db.query<BatchRow>(
     `SELECT ${columns} FROM print_batches WHERE id = $1 AND state IN ('ready', 'claimed', 'confirmed')`,
     [id],

@@ -64,12 +64,6 @@ function recipientMeasure(doc: Doc): Measure {
   return (text) => doc.font('regular').fontSize(grid.recipient.fontSize).widthOfString(text) / MM;
 }
 
-/** Recipient lines of every letter, computed before anything is written (AddressError names the letter). */
-export function recipientLinesFor(letters: Letter[]): string[][] {
-  const doc = createDocument({});
-  return linesWith(doc, letters);
-}
-
 /**
  * Lays letters out exactly as renderLetters does, into a document whose output is dropped, to
  * learn their page count before a batch is cut. One document serves many letters and is
