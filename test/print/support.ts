@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import type { Authority, Letter } from '../../server/print/compose.ts';
 import { renderLetters, type LetterPlacement } from '../../server/print/letter.ts';
+import { ghostscriptPackage, popplerPackage, preflightJars, preflightPackages } from '../support/system-tools.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const formsDir = path.join(root, 'forms');
@@ -32,9 +33,12 @@ export function firstValidFixture(definition: FormDefinition): unknown {
   return fixtures[0];
 }
 
-/** Runs a tool; a missing tool fails the test with the Debian package that provides it. */
+/**
+ * Runs a tool, for at most two minutes; a missing tool fails the test with the Debian package
+ * that provides it (`npm test` installs them first: scripts/test-prerequisites.ts).
+ */
 export function run(command: string, args: string[], debianPackage: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     assert.fail(`${command} is not installed: apt-get install -y ${debianPackage}`);
   }
@@ -42,18 +46,14 @@ export function run(command: string, args: string[], debianPackage: string): { s
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-export const popplerPackage = 'poppler-utils';
-export const ghostscriptPackage = 'ghostscript';
-const preflightPackages = 'libpdfbox2-java libactivation-java libjaxb-api-java (and a Java runtime, e.g. default-jre-headless)';
+export { ghostscriptPackage, popplerPackage };
 
 /** PDFBox Preflight (Debian jars); exit 0 = valid PDF/A-1b. */
 export function preflight(file: string): { status: number; output: string } {
-  const jars = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((n) =>
-    path.join('/usr/share/java', `${n}.jar`),
-  );
-  const missing = jars.filter((jar) => !existsSync(jar));
-  if (missing.length > 0) assert.fail(`PDFBox Preflight jars missing (${missing.join(', ')}): apt-get install -y ${preflightPackages}`);
-  const result = run('java', ['-cp', jars.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file], preflightPackages);
+  const missing = preflightJars.filter((jar) => !existsSync(jar));
+  const packages = preflightPackages.join(' ');
+  if (missing.length > 0) assert.fail(`PDFBox Preflight jars missing (${missing.join(', ')}): apt-get install -y ${packages}`);
+  const result = run('java', ['-cp', preflightJars.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file], packages);
   return { status: result.status, output: result.stdout + result.stderr };
 }
 

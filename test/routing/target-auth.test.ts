@@ -23,7 +23,7 @@ async function listen(server: ReturnType<typeof createHttpServer> | ReturnType<t
 async function certificates() {
   const dir = await mkdtemp(path.join(tmpdir(), 'antragswerk-tls-'));
   const f = (name: string) => path.join(dir, name);
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe', timeout: 30_000 });
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=Test CA', '-keyout', f('ca.key'), '-out', f('ca.pem'));
   for (const [name, subject, ext] of [
     ['server', '/CN=127.0.0.1', 'subjectAltName=IP:127.0.0.1'],

@@ -1,5 +1,4 @@
 /** Shared pieces of the XÖV tests: sample definitions, fixtures and a complete message input. */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FormDefinition } from '../../shared/form-definition.ts';
@@ -53,13 +52,4 @@ export function withBauvoranfrageUploads(data: unknown): unknown {
     ...(data as Record<string, unknown>),
     unterlagen: { lageplan: bauvoranfrageAttachments[1]!.id, skizzen: [bauvoranfrageAttachments[2]!.id, bauvoranfrageAttachments[0]!.id] },
   };
-}
-
-/** xmllint (Debian libxml2-utils, installed by .ci/run) is the independent validator some tests use. */
-
-/** xmllint's verdict on `xmlFile` against `schemaFile`, offline. */
-export function xmllint(schemaFile: string, xmlFile: string): { ok: boolean; output: string } {
-  const result = spawnSync('xmllint', ['--nonet', '--noout', '--schema', schemaFile, xmlFile], { encoding: 'utf8' });
-  if (result.error) throw new Error(`xmllint is needed (apt-get install -y libxml2-utils): ${result.error.message}`);
-  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }

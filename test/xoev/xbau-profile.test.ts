@@ -11,7 +11,8 @@ import { before, describe, test } from 'node:test';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { prepareMessage, validateMessage } from '../../server/xoev/outgoing.ts';
 import { buildXBauUniversellerAntrag, xbauFileName, xbauProfileProblems } from '../../server/xoev/profiles/xbau-universeller-antrag.ts';
-import { bauvoranfrageAttachments, messageInput, sampleDefinitions, validFixtures, withBauvoranfrageUploads, xmllint } from './support.ts';
+import { bauvoranfrageAttachments, messageInput, sampleDefinitions, validFixtures, withBauvoranfrageUploads } from './support.ts';
+import { xmllint } from './xmllint.ts';
 
 const xbauXsd = fileURLToPath(new URL('../../standards/xbau-2.6/xsd/xbau-kernmodul-universellerAntrag.xsd', import.meta.url));
 let definitions: Map<string, FormDefinition>;
@@ -36,12 +37,12 @@ describe('XBau profile universellerAntrag.antrag.1200', () => {
       }
   });
 
-  test('xmllint agrees with the in-process validator', () => {
+  test('xmllint agrees with the in-process validator', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'antragswerk-xbau-'));
     for (const [i, fixture] of validFixtures('bauvoranfrage').entries()) {
       const file = path.join(dir, `m${i}.xml`);
       writeFileSync(file, buildXBauUniversellerAntrag(messageInput(definition, withBauvoranfrageUploads(fixture), { attachments: bauvoranfrageAttachments })));
-      const verdict = xmllint(xbauXsd, file);
+      const verdict = await xmllint(xbauXsd, file);
       assert.ok(verdict.ok, verdict.output);
     }
   });

@@ -4,7 +4,9 @@
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumPath } from '../../support/system-tools.ts';
+
+export { chromiumPath };
 
 export const chromiumArgs = [
   '--headless',
