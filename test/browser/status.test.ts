@@ -114,6 +114,12 @@ describe('status page', () => {
     shown = await lookUp(page, kept, 'Check status');
     assert.match(shown.text, /Your application is with the responsible authority and will be processed there\./);
     await assertAccessible(page, 'status page with delivery progress (English)');
+
+    // 400 % zoom (WCAG 1.4.10): the longest sentences wrap instead of scrolling sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await lookUp(page, stuck, 'Check status');
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    assert.ok(width <= 320, `the progress is ${width} px wide at 320 px`);
     await close();
   });
 });
