@@ -38,6 +38,13 @@ export async function loadRoutingSetup(config: Pick<Config, 'formsDir' | 'target
   return { definitions, templates, routing: new RoutingTable(ajv, targets) };
 }
 
+/**
+ * Forms without a route: legitimate (their applications stay in Antragswerk for the back office),
+ * but nothing is delivered for them, so start-up names them.
+ */
+export const formsWithoutRoute = (definitions: RoutingSetup['definitions']): string[] =>
+  definitions.filter((d) => (d.routes ?? []).length === 0).map((d) => d.id);
+
 export type RoutingSetup = Awaited<ReturnType<typeof loadRoutingSetup>>;
 
 /** Problems in the files an operator edits: reported as a list, not as a crash. */

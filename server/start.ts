@@ -16,7 +16,7 @@ import { recordVersions } from './forms/versions.ts';
 import { createApp } from './http/app.ts';
 import { eraseExpired } from './erase-expired.ts';
 import { closeAgents } from './routing/http-post.ts';
-import { loadRoutingSetup } from './setup.ts';
+import { formsWithoutRoute, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
 import { startReceiver } from './receiver/receiver.ts';
 
@@ -47,6 +47,9 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
   try {
     const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
     logger.info({ engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) }, 'forms loaded');
+    const unrouted = formsWithoutRoute(definitions);
+    if (unrouted.length > 0)
+      logger.info({ forms: unrouted }, `forms without a route, applications kept in Antragswerk for the back office: ${unrouted.join(', ')}`);
 
     const app = createApp({ db, forms, routing, logger, config });
     if (!existsSync(config.clientDistDir)) logger.warn({ dir: config.clientDistDir }, 'citizen portal not built; serving the API only');

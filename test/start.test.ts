@@ -4,11 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
+import { pino } from 'pino';
 import { parseConfig } from '../server/config.ts';
 import { start } from '../server/start.ts';
 import { silentLogger } from './support/app.ts';
@@ -57,6 +58,40 @@ describe('start-up', () => {
     } finally {
       await second.close();
     }
+  });
+
+  test('one log line at start names every form without a route', async () => {
+    const routed = { ...minimalDefinition('mit-weg'), routes: [{ to: 'steueramt' }] };
+    const dir = await formsDir({
+      'mit-weg.json': routed,
+      'ohne-weg.json': minimalDefinition('ohne-weg'),
+      'auch-ohne-weg.json': { ...minimalDefinition('auch-ohne-weg'), routes: [] },
+    });
+    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    await writeFile(
+      targetsFile,
+      JSON.stringify({
+        sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
+        targets: { steueramt: { type: 'xoev-http', url: 'http://127.0.0.1:9/inbox', leser: { kennung: 'psw:01003120', name: 'Steueramt' } } },
+      }),
+    );
+    const config = parseConfig({
+      PORT: '0',
+      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'antragswerk-data-')),
+      FORMS_DIR: dir,
+      TEMPLATES_DIR: await templatesDirFor(dir),
+      TARGETS_FILE: targetsFile,
+    });
+    const lines: Array<{ msg: string; forms?: string[] }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const running = await start(config, logger);
+    await running.close();
+    const unrouted = lines.filter((line) => /without a route/.test(line.msg));
+    assert.equal(unrouted.length, 1, 'one line, not one per form');
+    assert.deepEqual(unrouted[0]!.forms?.slice().sort(), ['auch-ohne-weg', 'ohne-weg']);
+    assert.match(unrouted[0]!.msg, /kept in Antragswerk/);
+    assert.match(unrouted[0]!.msg, /auch-ohne-weg/);
+    assert.doesNotMatch(unrouted[0]!.msg, /mit-weg/);
   });
 
   test('bad configuration stops start-up listing every problem', () => {

@@ -128,8 +128,28 @@ const de = {
   statusMissingToken: 'Bitte geben Sie den Zugangsschlüssel ein.',
   /** Names of the submission states the server reports; an unknown state is shown as it comes. */
   statusNames: {
-    received: 'Eingegangen – wartet auf Bearbeitung',
+    received: 'Eingegangen',
   } as Record<string, string>,
+  progressTitle: 'Weg Ihres Antrags',
+  progressNone: 'Ihr Antrag liegt der zuständigen Stelle vor und wird dort bearbeitet. Er muss nicht weitergeleitet werden.',
+  progressMessage: (authority: string | undefined) => `Antrag an ${authority ?? 'die zuständige Stelle'}`,
+  progressLetter: (authority: string | undefined) => (authority ? `Brief von ${authority} an Sie` : 'Brief an Sie'),
+  /** What became of the application sent to an authority; `at` is the formatted time of arrival. */
+  progressMessageStates: {
+    sending: () => 'wird übermittelt.',
+    delayed: () => 'Zustellung verzögert – wir versuchen es erneut.',
+    delivered: (at: string) => `übermittelt am ${at}.`,
+    interrupted: () => 'Übermittlung unterbrochen. Ihr Antrag ist sicher gespeichert, wir kümmern uns darum. Sie müssen nichts tun.',
+  } as Record<string, (at: string) => string>,
+  /** What became of a letter to the applicant; `at` is the formatted time it was printed. */
+  progressLetterStates: {
+    preparing: () => 'wird für den Druck vorbereitet.',
+    printing: () => 'wird gedruckt.',
+    delayed: () => 'Druck verzögert – wir versuchen es erneut.',
+    sent: (at: string) => `gedruckt und versandt am ${at}.`,
+    interrupted: () => 'konnte nicht gedruckt werden. Wir kümmern uns darum, Sie müssen nichts tun.',
+    cancelled: () => 'wird nicht verschickt. Bei Fragen nennen Sie bitte Ihre Vorgangsnummer.',
+  } as Record<string, (at: string) => string>,
 
   // Accessibility statement
   statementTitle: 'Erklärung zur Barrierefreiheit',
@@ -270,7 +290,25 @@ const en: UiTexts = {
   statusMissingReference: 'Please enter the reference number.',
   statusMissingToken: 'Please enter the access key.',
   statusNames: {
-    received: 'Received – waiting to be processed',
+    received: 'Received',
+  },
+  progressTitle: 'Where your application is',
+  progressNone: 'Your application is with the responsible authority and will be processed there. It does not need to be forwarded.',
+  progressMessage: (authority) => `Application to ${authority ?? 'the responsible authority'}`,
+  progressLetter: (authority) => (authority ? `Letter from ${authority} to you` : 'Letter to you'),
+  progressMessageStates: {
+    sending: () => 'being sent.',
+    delayed: () => 'delivery delayed – we are trying again.',
+    delivered: (at) => `delivered on ${at}.`,
+    interrupted: () => 'delivery interrupted. Your application is stored safely and we are taking care of it. You do not need to do anything.',
+  },
+  progressLetterStates: {
+    preparing: () => 'being prepared for printing.',
+    printing: () => 'being printed.',
+    delayed: () => 'printing delayed – we are trying again.',
+    sent: (at) => `printed and posted on ${at}.`,
+    interrupted: () => 'could not be printed. We are taking care of it; you do not need to do anything.',
+    cancelled: () => 'will not be sent. If you have questions, please quote your reference number.',
   },
 
   statementTitle: 'Accessibility statement',

@@ -134,3 +134,8 @@ export function bearerTokenOf(target: XoevHttpTarget, env: Record<string, string
   const token = target.auth.bearerToken;
   return typeof token === 'string' ? token : env[token.env];
 }
+
+/** The authority a target stands for, by the name citizens know it by. */
+export function authorityNameOf(target: Target): string {
+  return target.type === 'xoev-http' ? target.leser.name : target.authority.name;
+}

@@ -3,7 +3,8 @@ import { AppError } from '../app-error.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { jsonObjectBody } from '../http/json-body.ts';
 import { languageOf } from '../http/language.ts';
-import { findStatus, findStatusByReference } from './status.ts';
+import { findProgress } from './progress.ts';
+import { findStatus, findStatusByReference, type SubmissionStatus } from './status.ts';
 import { submitAntrag, type SubmitDependencies } from './submit.ts';
 
 /** Responses carry the citizen's secret token or personal data: never cache them. */
@@ -13,8 +14,13 @@ export const noStore: RequestHandler = (_req, res, next) => {
 };
 
 export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: number): Router {
-  const { db, forms } = deps;
+  const { db, forms, routing } = deps;
   const router = Router();
+  // The status as lookups answer it: the stored fields, and what became of the deliveries.
+  const answer = async (status: SubmissionStatus) => ({
+    ...status,
+    progress: await findProgress(db, status.reference, (id) => routing.target(id)),
+  });
 
   // An unknown form is answered before its body is read.
   const requireForm: RequestHandler = (req, _res, next) =>
@@ -39,7 +45,7 @@ export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: numb
       const token = typeof req.query.token === 'string' ? req.query.token : '';
       const status = await findStatus(db, req.params.id, token);
       if (!status) throw new AppError('submission_not_found');
-      res.json(status);
+      res.json(await answer(status));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
 
@@ -52,7 +58,7 @@ export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: numb
           ? await findStatusByReference(db, reference, token)
           : undefined;
       if (!status) throw new AppError('submission_not_found');
-      res.json(status);
+      res.json(await answer(status));
     })
     .all(methodNotAllowed(['POST']));
 

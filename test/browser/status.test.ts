@@ -1,13 +1,30 @@
-/** `/status`: reference and token from the receipt; missing input, a wrong pair, the right pair. */
+/**
+ * `/status`: reference and token from the receipt; missing input, a wrong pair, the right pair;
+ * where the application is, in words, German and English.
+ */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { claimDue, markDead, markDelivered, markRetry } from '../../server/routing/outbox.ts';
+import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
 import { postJson, validFixtures } from './support/api.ts';
 import { assertAccessible } from './support/axe.ts';
 import { portalSuite } from './support/suite.ts';
+import { repositoryRoot } from './support/portal-server.ts';
 import { assertFocusOnErrorSummary, errorLinks } from './support/wizard.ts';
 
+type Receipt = { id: string; reference: string; statusToken: string };
+
+/** The sample Hundesteuer-Anmeldung (a message to the Steueramt, a letter from the city) and a form without a route. */
+const forms = await formsDir({
+  'hundesteuer-anmeldung.json': JSON.parse(readFileSync(path.join(repositoryRoot, 'forms/hundesteuer-anmeldung.json'), 'utf8')),
+  'ohne-weg.json': minimalDefinition('ohne-weg'),
+});
+
 describe('status page', () => {
-  const portal = portalSuite();
+  const portal = portalSuite({ formsDir: forms });
 
   test('asks for both values, refuses a wrong pair, shows the status of the right one', async () => {
     const { body: receipt } = await postJson<{ reference: string; statusToken: string }>(
@@ -39,9 +56,70 @@ describe('status page', () => {
     await result.waitFor();
     const text = (await result.textContent()) ?? '';
     assert.match(text, new RegExp(`Vorgangsnummer${receipt.reference}`));
-    assert.match(text, /BearbeitungsstandEingegangen – wartet auf Bearbeitung/);
+    assert.match(text, /BearbeitungsstandEingegangen/);
+    assert.match(text, /Antrag an Steueramt Musterstadt: wird übermittelt\./);
+    assert.match(text, /Brief von Stadt Musterstadt an Sie: wird für den Druck vorbereitet\./);
     assert.equal(await page.locator('.error-summary').count(), 0);
     await assertAccessible(page, 'status page with result');
+    await close();
+  });
+
+  /** Looks the receipt up on the status page and returns the sentences of the progress list. */
+  async function lookUp(page: Page, receipt: Receipt, submit: string) {
+    const reference = page.locator('#status-reference');
+    await reference.fill(receipt.reference);
+    await page.locator('#status-token').fill(receipt.statusToken);
+    await page.getByRole('button', { name: submit }).click();
+    await page.locator('.status-result dd').getByText(receipt.reference, { exact: true }).waitFor();
+    const steps = await page.locator('.status-progress li').allTextContents();
+    return { steps, text: (await page.locator('.status-progress').textContent()) ?? '' };
+  }
+
+  test('says where the application is: delivered, delayed, interrupted, or with the authority already', async () => {
+    const submit = async (formId: string, data: unknown) => (await postJson<Receipt>(`${portal.url}/api/forms/${formId}/submissions`, data)).body;
+    const delivered = await submit('hundesteuer-anmeldung', validFixtures('hundesteuer-anmeldung')[0]);
+    const stuck = await submit('hundesteuer-anmeldung', validFixtures('hundesteuer-anmeldung')[0]);
+    const kept = await submit('ohne-weg', { familienname: 'Ohneweg' });
+    // No worker runs here; the outcomes are recorded the way a worker records them.
+    for (const d of await claimDue(portal.db, 'browser-test', 100, 60)) {
+      if (d.submissionId === delivered.id && d.targetId === 'steueramt') await markDelivered(portal.db, d.id, 'browser-test');
+      else if (d.submissionId === stuck.id && d.targetId === 'steueramt') await markDead(portal.db, d.id, 'browser-test', 'HTTP 400');
+      else await markRetry(portal.db, d.id, 'browser-test', 'HTTP 503', 3_600_000);
+    }
+
+    const { page, close } = await portal.open('/status');
+    let shown = await lookUp(page, delivered, 'Status abfragen');
+    assert.equal(shown.steps.length, 2);
+    assert.match(shown.steps[0]!, /^Antrag an Steueramt Musterstadt: übermittelt am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2}\.$/);
+    assert.equal(shown.steps[1], 'Brief von Stadt Musterstadt an Sie: Druck verzögert – wir versuchen es erneut.');
+    assert.doesNotMatch(shown.text, /steueramt\b|brief-musterstadt|HTTP|127\.0\.0\.1/);
+    await assertAccessible(page, 'status page with delivery progress');
+
+    shown = await lookUp(page, stuck, 'Status abfragen');
+    assert.equal(
+      shown.steps[0],
+      'Antrag an Steueramt Musterstadt: Übermittlung unterbrochen. Ihr Antrag ist sicher gespeichert, wir kümmern uns darum. Sie müssen nichts tun.',
+    );
+
+    shown = await lookUp(page, kept, 'Status abfragen');
+    assert.deepEqual(shown.steps, []);
+    assert.match(shown.text, /Ihr Antrag liegt der zuständigen Stelle vor und wird dort bearbeitet\. Er muss nicht weitergeleitet werden\./);
+    await assertAccessible(page, 'status page of a form without a route');
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    shown = await lookUp(page, delivered, 'Check status');
+    assert.match(shown.steps[0]!, /^Application to Steueramt Musterstadt: delivered on \d{1,2} \S+ \d{4} at \d{2}:\d{2}\.$/);
+    assert.equal(shown.steps[1], 'Letter from Stadt Musterstadt to you: printing delayed – we are trying again.');
+    assert.match(shown.text, /^Where your application is/);
+    shown = await lookUp(page, kept, 'Check status');
+    assert.match(shown.text, /Your application is with the responsible authority and will be processed there\./);
+    await assertAccessible(page, 'status page with delivery progress (English)');
+
+    // 400 % zoom (WCAG 1.4.10): the longest sentences wrap instead of scrolling sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await lookUp(page, stuck, 'Check status');
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    assert.ok(width <= 320, `the progress is ${width} px wide at 320 px`);
     await close();
   });
 });

@@ -55,10 +55,23 @@ export interface SubmissionReceipt {
   statusToken: string;
 }
 
+export type MessageState = 'sending' | 'delayed' | 'delivered' | 'interrupted';
+export type LetterState = 'preparing' | 'printing' | 'delayed' | 'sent' | 'interrupted' | 'cancelled';
+
+/** One delivery as the citizen hears of it: the application to an authority, or a letter from one. */
+export type ProgressStep = {
+  /** Absent when the authority is no longer configured. */
+  authority?: string;
+  /** When the application arrived or the letter was printed; only in those states. */
+  completedAt?: string;
+} & ({ kind: 'message'; state: MessageState } | { kind: 'letter'; state: LetterState });
+
 export interface SubmissionStatus {
   reference: string;
   formId: string;
   formVersion: number;
   submittedAt: string;
   status: string;
+  /** No steps: nothing is forwarded, the application stays with the authority in the portal. */
+  progress: { steps: ProgressStep[] };
 }

@@ -7,6 +7,7 @@ import type { SubmissionStatus } from '../api/types.ts';
 import { useErrorMessage } from '../layout/load-states.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { useLanguage } from '../language.tsx';
+import { StatusProgress } from './status-progress.tsx';
 
 interface Problem {
   id: string;
@@ -136,6 +137,7 @@ export function StatusPage() {
               <dd>{t.statusNames[result.status] ?? result.status}</dd>
             </div>
           </dl>
+          <StatusProgress progress={result.progress} />
         </section>
       )}
     </>

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { parseConfig } from '../../../server/config.ts';
+import type { Database } from '../../../server/db/database.ts';
 import { start } from '../../../server/start.ts';
 import { templatesDirFor } from '../../support/forms-dir.ts';
 
@@ -19,6 +20,8 @@ export const accessibilityEmail = 'barrierefreiheit@teststadt.example';
 
 export interface PortalServer {
   url: string;
+  /** The server's database, for arranging what no request can (deliveries without a worker). */
+  db: Database;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function startPortal(options: { formsDir?: string } = {}): Promise<
   const running = await start(config, pino({ level: 'silent' }));
   return {
     url: running.url,
+    db: running.db,
     async close() {
       await running.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -5,11 +5,13 @@
  */
 import { after, before } from 'node:test';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
+import type { Database } from '../../../server/db/database.ts';
 import { launchBrowser, openPortalPage, type PortalPage } from './browser.ts';
 import { startPortal, type PortalServer } from './portal-server.ts';
 
 export interface PortalSuite {
   readonly url: string;
+  readonly db: Database;
   readonly browser: Browser;
   open(path: string, options?: BrowserContextOptions): Promise<PortalPage>;
 }
@@ -28,6 +30,9 @@ export function portalSuite(options: { formsDir?: string } = {}): PortalSuite {
   return {
     get url() {
       return server!.url;
+    },
+    get db() {
+      return server!.db;
     },
     get browser() {
       return browser!;
