@@ -34,6 +34,8 @@ describe('start-up', () => {
       DATA_DIR: dataDir,
       FORMS_DIR: formsDirectory,
       TEMPLATES_DIR: await templatesDirFor(formsDirectory),
+      DEMO_RECEIVER_PORT: '0',
+      LOG_LEVEL: 'silent',
     });
 
     const first = await start(config, silentLogger);
