@@ -9,6 +9,8 @@ import { z } from 'zod';
 /** Shipped targets: every sample form's deliveries go to the demo receiver. */
 export const demoTargetsFile = fileURLToPath(new URL('../config/targets.json', import.meta.url));
 
+export const defaultDemoReceiverPort = 4010;
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -30,7 +32,7 @@ const schema = z.object({
   PORTAL_NAME: z.string().min(1).max(200).default('Antragsportal Musterstadt'),
   ACCESSIBILITY_CONTACT_EMAIL: z.email().default('barrierefreiheit@musterstadt.example'),
   TARGETS_FILE: z.string().min(1).optional(),
-  DEMO_RECEIVER_PORT: port.default(4010),
+  DEMO_RECEIVER_PORT: port.optional(),
   ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(100).default(8),
@@ -78,7 +80,12 @@ export interface Config {
   portal: { name: string; accessibilityContactEmail: string };
   /** Targets and Zuständigkeiten; the shipped demo file when TARGETS_FILE is unset. */
   targetsFile: string;
-  /** Port of the demo receiver started with the server; only when TARGETS_FILE is unset. */
+  /** The shipped demo targets are in use (TARGETS_FILE unset). */
+  demoTargets: boolean;
+  /**
+   * Port of the demo receiver started with the server (0: a free one): DEMO_RECEIVER_PORT, or
+   * 4010 with the shipped targets; with TARGETS_FILE it runs only when DEMO_RECEIVER_PORT is set.
+   */
   demoReceiverPort: number | undefined;
   adminToken: string | undefined;
   /** Run a delivery worker inside the web process (the embedded default), or not. */
@@ -127,7 +134,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     clientDistDir: path.resolve(c.CLIENT_DIST_DIR),
     portal: { name: c.PORTAL_NAME, accessibilityContactEmail: c.ACCESSIBILITY_CONTACT_EMAIL },
     targetsFile: path.resolve(c.TARGETS_FILE ?? demoTargetsFile),
-    demoReceiverPort: c.TARGETS_FILE ? undefined : c.DEMO_RECEIVER_PORT,
+    demoTargets: !c.TARGETS_FILE,
+    demoReceiverPort: c.DEMO_RECEIVER_PORT ?? (c.TARGETS_FILE ? undefined : defaultDemoReceiverPort),
     adminToken: c.ADMIN_TOKEN,
     workerInProcess: c.WORKER === 'in-process',
     delivery: { maxAttempts: c.DELIVERY_MAX_ATTEMPTS, retryBaseMs: c.DELIVERY_RETRY_BASE_MS, leaseSeconds: c.DELIVERY_LEASE_SECONDS },

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
 import type { Ajv } from '../shared/validation/ajv.ts';
-import { DefinitionError, loadDefinitions } from './forms/load-definitions.ts';
-import { loadTargets, TargetsError } from './routing/targets.ts';
+import { DefinitionError, readDefinitions, type FileProblem } from './forms/load-definitions.ts';
+import { readTargets, TargetsError } from './routing/targets.ts';
 import { RoutingTable, routingProblems } from './routing/routing-table.ts';
 import { xbauProfileProblems } from './xoev/profiles/xbau-universeller-antrag.ts';
-import { loadTemplates, TemplateError } from './print/templates.ts';
+import { readTemplates, TemplateError } from './print/templates.ts';
 import { printRouteProblems, printTargetProblems } from './print/setup-checks.ts';
 
 /** A route in the XBau profile needs the form parts the XBau message is made of. */
@@ -18,23 +18,71 @@ function profileProblems(file: string, definition: Parameters<typeof xbauProfile
   );
 }
 
+/** One problem in a file an operator edits; `where` is a JSON Pointer or a placeholder. */
+export interface SetupProblem {
+  file: string;
+  where: string;
+  message: string;
+}
+
+/** Every problem of every stage: definitions, targets, letter templates, routes. */
+export class SetupError extends Error {
+  constructor(readonly problems: SetupProblem[]) {
+    super(
+      `Start-up stopped: ${problems.length} problem${problems.length === 1 ? '' : 's'} in form definitions, targets and letter templates:\n` +
+        problems.map((p) => `  ${p.file}${p.where ? ` ${p.where}` : ''}: ${p.message}`).join('\n'),
+    );
+    this.name = 'SetupError';
+  }
+}
+
+const fromFile = (p: FileProblem): SetupProblem => ({ file: p.file, where: p.path || '/', message: p.message });
+
+/** "/targets/a/url: message" → its pointer and message. */
+function fromTargets(file: string, problem: string): SetupProblem {
+  const match = /^(\/\S*): ([\s\S]*)$/.exec(problem);
+  return match ? { file, where: match[1]!, message: match[2]! } : { file, where: '/', message: problem };
+}
+
+export interface SetupOptions {
+  /** Where the demo receiver of this process listens, for targets that name it. */
+  demoReceiverUrl?: string | undefined;
+}
+
+/** The demo receiver's address as far as the configuration alone tells it (not with port 0). */
+export function configuredDemoReceiverUrl(config: Pick<Config, 'demoReceiverPort'>): string | undefined {
+  return config.demoReceiverPort ? `http://127.0.0.1:${config.demoReceiverPort}` : undefined;
+}
+
 /**
- * Definitions, targets and letter templates, checked together: a route to an unknown target, in
- * a profile the form cannot fill, or to a print target without a fitting template stops
- * start-up like any other definition problem.
+ * Definitions, targets and letter templates, checked together in one pass: a route to an
+ * unknown target, in a profile the form cannot fill, or to a print target without a fitting
+ * template stops start-up like any other problem, and every problem of every stage is listed.
+ * A broken definition does not keep the others' routes from being checked.
  */
-export async function loadRoutingSetup(config: Pick<Config, 'formsDir' | 'targetsFile' | 'templatesDir'>, ajv: Ajv) {
-  const definitions = await loadDefinitions(config.formsDir, ajv);
-  const targets = await loadTargets(config.targetsFile, process.env);
-  const templates = await loadTemplates(config.templatesDir, definitions);
-  const problems = [
-    ...printTargetProblems(config.targetsFile, targets, templates),
-    ...definitions.flatMap((d) => {
-      const file = path.join(config.formsDir, `${d.id}.json`);
-      return [...routingProblems(file, d, targets), ...profileProblems(file, d), ...printRouteProblems(file, d, targets, templates)];
-    }),
+export async function loadRoutingSetup(
+  config: Pick<Config, 'formsDir' | 'targetsFile' | 'templatesDir' | 'demoReceiverPort'>,
+  ajv: Ajv,
+  options: SetupOptions = { demoReceiverUrl: configuredDemoReceiverUrl(config) },
+) {
+  const read = await readDefinitions(config.formsDir, ajv);
+  const { definitions } = read;
+  const targetsRead = await readTargets(config.targetsFile, process.env, { demoReceiverUrl: options.demoReceiverUrl });
+  const { templates, problems: templateProblems } = await readTemplates(config.templatesDir, definitions, read.broken);
+  const problems: SetupProblem[] = [
+    ...read.problems.map(fromFile),
+    ...targetsRead.problems.map((p) => fromTargets(config.targetsFile, p)),
+    ...templateProblems.map((p) => ({ file: p.file, where: p.placeholder ? `{{${p.placeholder}}}` : '', message: p.message })),
   ];
-  if (problems.length > 0) throw new DefinitionError(problems);
+  const targets = targetsRead.targets;
+  if (targets) {
+    problems.push(...printTargetProblems(config.targetsFile, targets, templates).map(fromFile));
+    for (const d of definitions) {
+      const file = path.join(config.formsDir, `${d.id}.json`);
+      problems.push(...[...routingProblems(file, d, targets), ...profileProblems(file, d), ...printRouteProblems(file, d, targets, templates)].map(fromFile));
+    }
+  }
+  if (problems.length > 0 || !targets) throw new SetupError(problems);
   return { definitions, templates, routing: new RoutingTable(ajv, targets) };
 }
 
@@ -49,4 +97,4 @@ export type RoutingSetup = Awaited<ReturnType<typeof loadRoutingSetup>>;
 
 /** Problems in the files an operator edits: reported as a list, not as a crash. */
 export const isSetupError = (error: unknown): error is Error =>
-  error instanceof DefinitionError || error instanceof TargetsError || error instanceof TemplateError;
+  error instanceof SetupError || error instanceof DefinitionError || error instanceof TargetsError || error instanceof TemplateError;

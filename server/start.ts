@@ -1,8 +1,11 @@
 /**
- * Start-up in order: form definitions and targets (all or nothing), database and migrations,
- * form versions, HTTP server, delivery worker and print batcher (in-process default), demo
- * receiver (with the shipped targets), periodic erasure. `close` undoes it in reverse.
+ * Start-up in order: demo receiver (with the shipped targets, or when DEMO_RECEIVER_PORT is
+ * set), form definitions, targets and templates (all or nothing; demo targets bound to the
+ * receiver's actual address), database and migrations, form versions, HTTP server, delivery
+ * worker and print batcher (in-process default), periodic erasure; then one log line each for
+ * what runs and what does not. `close` undoes it in reverse.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -22,6 +25,10 @@ import { startReceiver } from './receiver/receiver.ts';
 
 export interface Running {
   url: string;
+  /** The demo receiver's base URL, when it runs (its page: `${receiverUrl}/inbox`). */
+  receiverUrl: string | undefined;
+  /** With the shipped targets and no PRINT_CENTRE_TOKENS: the demo print centre's token. */
+  demoPrintCentreToken: string | undefined;
   db: Database;
   forms: FormRegistry;
   close(): Promise<void>;
@@ -35,23 +42,36 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
+/** The name under which the demo token reaches the print-centre API. */
+export const demoPrintCentre = 'demo-druckzentrum';
+
 export async function start(config: Config, logger: Logger): Promise<Running> {
   const ajv = createAjv();
-  const setup = await loadRoutingSetup(config, ajv);
-  const { definitions, routing } = setup;
-  const db = await openMigrated(config, logger);
-  const closers: Array<() => Promise<void>> = [() => db.close()];
+  const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closeNext of closers.reverse()) await closeNext().catch(() => {});
   };
   try {
+    // The receiver comes first, so the targets naming it are bound to the port it really got.
+    const receiver =
+      config.demoReceiverPort === undefined ? undefined : await startReceiver({ port: config.demoReceiverPort, portalUrl: '', logger });
+    if (receiver) closers.push(receiver.close);
+    const setup = await loadRoutingSetup(config, ajv, { demoReceiverUrl: receiver?.url });
+    const { definitions, routing } = setup;
+    const db = await openMigrated(config, logger);
+    closers.push(() => db.close());
     const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
     logger.info({ engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) }, 'forms loaded');
     const unrouted = formsWithoutRoute(definitions);
     if (unrouted.length > 0)
       logger.info({ forms: unrouted }, `forms without a route, applications kept in Antragswerk for the back office: ${unrouted.join(', ')}`);
 
-    const app = createApp({ db, forms, routing, logger, config });
+    const demoPrintCentreToken =
+      config.demoTargets && config.print.centres.size === 0 ? randomBytes(32).toString('base64url') : undefined;
+    const effective: Config = demoPrintCentreToken
+      ? { ...config, print: { ...config.print, centres: new Map([[demoPrintCentre, demoPrintCentreToken]]) } }
+      : config;
+    const app = createApp({ db, forms, routing, logger, config: effective });
     if (!existsSync(config.clientDistDir)) logger.warn({ dir: config.clientDistDir }, 'citizen portal not built; serving the API only');
     const server = app.listen(config.port, config.host);
     const port = await listen(server);
@@ -63,12 +83,8 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
         }),
     );
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-
-    if (config.demoReceiverPort !== undefined) {
-      const receiver = await startReceiver({ port: config.demoReceiverPort, portalUrl: url, logger });
-      closers.push(receiver.close);
-      logger.info({ url: `${receiver.url}/inbox` }, 'demo receiver listening');
-    }
+    // The receiver fetches XSDs from the portal; from the same machine, loopback always reaches it.
+    receiver?.setPortalUrl(['0.0.0.0', '::'].includes(config.host) ? `http://127.0.0.1:${port}` : url);
 
     if (config.workerInProcess) {
       const worker = await workerFor(config, db, setup, logger);
@@ -90,9 +106,34 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     closers.push(async () => clearInterval(eraseTimer));
     void erase();
 
-    return { url, db, forms, close };
+    logWhatRuns(logger, effective, { url, receiverUrl: receiver?.url, demoPrintCentreToken, printTargets: routing.printProfiles().size });
+    return { url, receiverUrl: receiver?.url, demoPrintCentreToken, db, forms, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** One line per part: what runs, where, and for what does not, why. */
+function logWhatRuns(
+  logger: Logger,
+  config: Config,
+  running: { url: string; receiverUrl: string | undefined; demoPrintCentreToken: string | undefined; printTargets: number },
+): void {
+  logger.info({ url: running.url }, `portal: ${running.url}`);
+  if (running.receiverUrl) {
+    const inbox = `${running.receiverUrl}/inbox`;
+    logger.info({ url: inbox }, `demo receiver: ${inbox} (messages to the demo targets arrive here; open it in a browser)`);
+  } else logger.info('demo receiver: not running, because TARGETS_FILE is set and DEMO_RECEIVER_PORT is not');
+  if (config.workerInProcess) logger.info('worker: in this process (delivers messages, seals and renders print batches)');
+  else logger.info('worker: not in this process, because WORKER=off; deliveries and print batches wait for `npm run worker`');
+  const centres = [...config.print.centres.keys()];
+  if (running.demoPrintCentreToken)
+    logger.warn(
+      { centre: demoPrintCentre, token: running.demoPrintCentreToken },
+      `print-centre API: open for the demo print centre "${demoPrintCentre}" with token ${running.demoPrintCentreToken} (demo only: a new token every start; set PRINT_CENTRE_TOKENS for real print centres)`,
+    );
+  else if (centres.length > 0) logger.info({ centres }, `print-centre API: open for ${centres.join(', ')}`);
+  else logger.info('print-centre API: closed, because PRINT_CENTRE_TOKENS is not set');
+  if (running.printTargets === 0) logger.info('print batches: none, because the targets file has no print target');
 }

@@ -5,13 +5,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { pino } from 'pino';
-import { parseConfig } from '../server/config.ts';
+import { demoTargetsFile, parseConfig } from '../server/config.ts';
+import { loadRoutingSetup, SetupError } from '../server/setup.ts';
 import { start } from '../server/start.ts';
+import { createAjv } from '../shared/validation/ajv.ts';
 import { silentLogger } from './support/app.ts';
 import { formsDir, minimalDefinition, templatesDirFor } from './support/forms-dir.ts';
 
@@ -35,6 +38,8 @@ describe('start-up', () => {
       DATA_DIR: dataDir,
       FORMS_DIR: formsDirectory,
       TEMPLATES_DIR: await templatesDirFor(formsDirectory),
+      DEMO_RECEIVER_PORT: '0',
+      LOG_LEVEL: 'silent',
     });
 
     const first = await start(config, silentLogger);
@@ -109,5 +114,144 @@ describe('start-up', () => {
     assert.equal(result.status, 1);
     assert.match(result.stderr, /kaputt\.json \/schema: .*unknown keyword: "requierd"/);
     assert.match(result.stderr, /leer\.json \/: not valid JSON/);
+  });
+});
+
+/** A logger whose lines the test reads. */
+function capturingLogger() {
+  const lines: Array<{ level: number; msg: string; [key: string]: unknown }> = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(text));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+const ownTargets = {
+  sender: { kennung: 'psw:06412000', name: 'Portal' },
+  targets: { amt: { type: 'xoev-http', url: 'https://fachverfahren.example/inbox', leser: { kennung: 'psw:1', name: 'Amt' } } },
+};
+
+describe('start-up says what runs and what does not', () => {
+  async function startWith(env: Record<string, string>) {
+    const formsDirectory = await formsDir({ 'testformular.json': minimalDefinition() });
+    const config = parseConfig({
+      PORT: '0',
+      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'antragswerk-data-')),
+      FORMS_DIR: formsDirectory,
+      TEMPLATES_DIR: await templatesDirFor(formsDirectory),
+      ...env,
+    });
+    const { logger, lines } = capturingLogger();
+    const running = await start(config, logger);
+    await running.close();
+    return { running, messages: lines.map((l) => l.msg), lines };
+  }
+
+  test('an own TARGETS_FILE: no demo receiver, no demo print centre, and the log says why', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    await writeFile(file, JSON.stringify(ownTargets));
+    const { running, messages } = await startWith({ TARGETS_FILE: file, WORKER: 'off' });
+    assert.equal(running.receiverUrl, undefined);
+    assert.equal(running.demoPrintCentreToken, undefined);
+    assert.ok(messages.includes(`portal: ${running.url}`));
+    assert.ok(messages.includes('demo receiver: not running, because TARGETS_FILE is set and DEMO_RECEIVER_PORT is not'), messages.join('\n'));
+    assert.ok(messages.some((m) => /^worker: not in this process, because WORKER=off/.test(m)));
+    assert.ok(messages.includes('print-centre API: closed, because PRINT_CENTRE_TOKENS is not set'));
+  });
+
+  test('an own TARGETS_FILE with DEMO_RECEIVER_PORT: the receiver runs and targets may name it', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    await writeFile(file, JSON.stringify({ ...ownTargets, targets: { amt: { ...ownTargets.targets.amt, url: { demoReceiver: '/inbox/amt' } } } }));
+    const { running, messages } = await startWith({ TARGETS_FILE: file, DEMO_RECEIVER_PORT: '0', PRINT_CENTRE_TOKENS: `druckerei:${'x'.repeat(32)}` });
+    assert.match(running.receiverUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(messages.includes(`demo receiver: ${running.receiverUrl}/inbox (messages to the demo targets arrive here; open it in a browser)`));
+    assert.ok(messages.includes('print-centre API: open for druckerei'));
+    assert.ok(messages.includes('print batches: none, because the targets file has no print target'));
+  });
+
+  test('the shipped targets with PRINT_CENTRE_TOKENS: those centres, no demo token', async () => {
+    const { running, messages } = await startWith({ DEMO_RECEIVER_PORT: '0', PRINT_CENTRE_TOKENS: `druckerei:${'y'.repeat(32)}`, WORKER: 'off' });
+    assert.equal(running.demoPrintCentreToken, undefined);
+    assert.ok(messages.includes('print-centre API: open for druckerei'));
+  });
+});
+
+describe('every problem of every stage at once', () => {
+  test('broken definitions, targets and templates, and the routes of the sound definitions, in one list', async () => {
+    const brokenSchema = minimalDefinition('kaputt');
+    (brokenSchema.schema as Record<string, unknown>).requierd = [];
+    brokenSchema.retentionDays = 0; // a meta-schema problem does not hide the schema's typo
+    brokenSchema.routes = [{ to: 'gibt-es-nicht' }];
+    const routed = { ...minimalDefinition('geroutet'), routes: [{ to: 'nirgendwo' }, { to: 'amt', template: 'brief' }] };
+    const forms = await formsDir({ 'kaputt.json': brokenSchema, 'geroutet.json': routed, 'leer.json': '' });
+    const templates = await formsDir({
+      'brief.json': { title: 'Brief', subject: '{{aktenzeichen}}', salutation: 'Guten Tag,', body: ['Text'], closing: ['Gruß'], extra: 1 },
+      'fuer-kaputt.json': { title: 'K', form: 'kaputt', subject: '{{data.gibtsnicht}}', salutation: 'Hallo', body: ['x'], closing: ['y'] },
+    });
+    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    await writeFile(
+      targetsFile,
+      JSON.stringify({
+        sender: { kennung: 'PSW-1', name: 'Portal' },
+        targets: { amt: ownTargets.targets.amt, demo: { ...ownTargets.targets.amt, url: { demoReceiver: '/inbox' } } },
+        zustaendigkeiten: [{ leistung: 'x', regionalschluessel: '06', target: 'fehlt' }],
+      }),
+    );
+    const config = parseConfig({ FORMS_DIR: forms, TEMPLATES_DIR: templates, TARGETS_FILE: targetsFile });
+    const error = await loadRoutingSetup(config, createAjv()).then(
+      () => assert.fail('start-up should have stopped'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof SetupError, String(error));
+    const found = error.problems.map((p) => `${path.basename(p.file)} ${p.where}: ${p.message}`);
+    const expected = [
+      /^kaputt\.json \/retentionDays: must be >= 1/,
+      /^kaputt\.json \/schema: .*unknown keyword: "requierd"/,
+      /^leer\.json \/: not valid JSON/,
+      /^targets\.json \/sender\/kennung: /,
+      /^targets\.json \/targets\/demo\/url: names the demo receiver, which does not run/,
+      /^targets\.json \/zustaendigkeiten\/0\/target: unknown target "fehlt"/,
+      /^brief\.json : unknown property "extra"/,
+      /^brief\.json \{\{aktenzeichen\}\}: unknown placeholder/,
+    ];
+    for (const pattern of expected) assert.ok(found.some((f) => pattern.test(f)), `${pattern} in\n${found.join('\n')}`);
+    // A template for the broken form is not judged against its broken schema.
+    assert.ok(!found.some((f) => f.startsWith('fuer-kaputt.json')), found.join('\n'));
+    assert.equal(found.length, expected.length, found.join('\n'));
+  });
+
+  test('once the targets file is sound, the routes of every sound definition are checked with the rest', async () => {
+    const brokenSchema = minimalDefinition('kaputt');
+    (brokenSchema.schema as Record<string, unknown>).requierd = [];
+    const routed = { ...minimalDefinition('geroutet'), routes: [{ to: 'nirgendwo' }, { to: 'amt', template: 'eingangsbestaetigung' }] };
+    const forms = await formsDir({ 'kaputt.json': brokenSchema, 'geroutet.json': routed });
+    const templates = await formsDir({
+      'eingangsbestaetigung.json': { title: 'Brief', subject: '{{aktenzeichen}}', salutation: 'Guten Tag,', body: ['Text'], closing: ['Gruß'] },
+    });
+    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    await writeFile(targetsFile, JSON.stringify(ownTargets));
+    const config = parseConfig({ FORMS_DIR: forms, TEMPLATES_DIR: templates, TARGETS_FILE: targetsFile });
+    await assert.rejects(loadRoutingSetup(config, createAjv()), (error: unknown) => {
+      assert.ok(error instanceof SetupError);
+      const found = error.problems.map((p) => `${path.basename(p.file)} ${p.where}: ${p.message}`);
+      assert.deepEqual(
+        found.map((f) => f.replace(/:.*$/s, '')),
+        ['kaputt.json /schema', 'eingangsbestaetigung.json {{aktenzeichen}}', 'geroutet.json /routes/0/to', 'geroutet.json /routes/1/template'],
+      );
+      assert.match(error.message, /^Start-up stopped: 4 problems/);
+      return true;
+    });
+  });
+
+  test('the shipped demo targets need the demo receiver; a worker knows its port from DEMO_RECEIVER_PORT', async () => {
+    const config = parseConfig({ DEMO_RECEIVER_PORT: '0' });
+    assert.equal(config.targetsFile, demoTargetsFile);
+    await assert.rejects(loadRoutingSetup(config, createAjv()), /\/targets\/parkraum\/url: names the demo receiver/);
+    const setup = await loadRoutingSetup(parseConfig({ DEMO_RECEIVER_PORT: '4917' }), createAjv());
+    const parkraum = setup.routing.target('parkraum');
+    assert.equal(parkraum?.type === 'xoev-http' && parkraum.url, 'http://127.0.0.1:4917/inbox/parkraum');
   });
 });

@@ -105,23 +105,36 @@ function checkSteps(definition: FormDefinition): DefinitionProblem[] {
   return problems;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Every stage runs on the parts of the definition it reads, as long as the meta-schema found
+ * nothing wrong with those parts: a broken `retentionDays` does not hide a typo in the schema.
+ */
 export function checkDefinition(
   ajv: Ajv,
   validateDefinition: ValidateFunction,
   definition: unknown,
   expectedId: string,
 ): DefinitionProblem[] {
-  if (!validateDefinition(definition)) return fromAjv(validateDefinition.errors, '');
-  const d = definition as FormDefinition;
-  const problems: DefinitionProblem[] = [];
-  if (d.id !== expectedId) problems.push({ path: '/id', message: `must equal the file name (${expectedId})` });
-  const schemaProblems = checkSchema(ajv, d.schema, '/schema');
+  const metaErrors = validateDefinition(definition) ? [] : [...(validateDefinition.errors ?? [])];
+  const problems: DefinitionProblem[] = fromAjv(metaErrors, '');
+  if (!isObject(definition)) return problems;
+  const sound = (pointer: string) => !metaErrors.some((e) => e.instancePath === pointer || e.instancePath.startsWith(pointer + '/'));
+  const d = definition as unknown as FormDefinition;
+  if (typeof d.id === 'string' && sound('/id') && d.id !== expectedId)
+    problems.push({ path: '/id', message: `must equal the file name (${expectedId})` });
+  const schemaSound = isObject(d.schema) && sound('/schema');
+  const schemaProblems = schemaSound ? checkSchema(ajv, d.schema, '/schema') : [];
   problems.push(...schemaProblems);
-  (d.routes ?? []).forEach((route, i) => {
-    if (route.when !== undefined) problems.push(...checkSchema(ajv, route.when, `/routes/${i}/when`));
-  });
-  problems.push(...checkI18n(d));
-  problems.push(...checkSteps(d));
-  if (schemaProblems.length === 0) problems.push(...checkApplicant(d));
+  if (Array.isArray(d.routes))
+    d.routes.forEach((route, i) => {
+      if (isObject(route) && route.when !== undefined && sound(`/routes/${i}/when`))
+        problems.push(...checkSchema(ajv, route.when, `/routes/${i}/when`));
+    });
+  if (sound('/i18n')) problems.push(...checkI18n(d));
+  if (schemaSound && sound('/uiSchema')) problems.push(...checkSteps(d));
+  if (schemaSound && schemaProblems.length === 0 && sound('/applicant')) problems.push(...checkApplicant(d));
   return problems;
 }

@@ -27,30 +27,47 @@ export class DefinitionError extends Error {
 
 export { definitionMetaSchema };
 
-export async function loadDefinitions(formsDir: string, ajv: Ajv = createAjv()): Promise<FormDefinition[]> {
+export interface DefinitionsRead {
+  /** The definitions without problems. */
+  definitions: FormDefinition[];
+  problems: FileProblem[];
+  /** Form ids (file names) whose definition has problems. */
+  broken: Set<string>;
+}
+
+/** Reads and checks every file; reports every problem and keeps the definitions without any. */
+export async function readDefinitions(formsDir: string, ajv: Ajv = createAjv()): Promise<DefinitionsRead> {
   let names: string[];
   try {
     names = (await readdir(formsDir)).filter((n) => n.endsWith('.json')).sort();
   } catch (error) {
-    throw new DefinitionError([{ file: formsDir, path: '', message: (error as Error).message }]);
+    return { definitions: [], problems: [{ file: formsDir, path: '', message: (error as Error).message }], broken: new Set() };
   }
   const validateDefinition = ajv.compile(definitionMetaSchema);
   const problems: FileProblem[] = [];
   const definitions: FormDefinition[] = [];
+  const broken = new Set<string>();
   for (const name of names) {
     const file = path.join(formsDir, name);
+    const id = name.slice(0, -'.json'.length);
     let parsed: unknown;
     try {
       parsed = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
       problems.push({ file, path: '', message: `not valid JSON: ${(error as Error).message}` });
+      broken.add(id);
       continue;
     }
-    const found = checkDefinition(ajv, validateDefinition, parsed, name.slice(0, -'.json'.length));
+    const found = checkDefinition(ajv, validateDefinition, parsed, id);
     problems.push(...found.map((p) => ({ file, ...p })));
-    if (found.length > 0) continue;
-    definitions.push(parsed as FormDefinition);
+    if (found.length > 0) broken.add(id);
+    else definitions.push(parsed as FormDefinition);
   }
+  return { definitions, problems, broken };
+}
+
+export async function loadDefinitions(formsDir: string, ajv: Ajv = createAjv()): Promise<FormDefinition[]> {
+  const { definitions, problems } = await readDefinitions(formsDir, ajv);
   if (problems.length > 0) throw new DefinitionError(problems);
   return definitions;
 }

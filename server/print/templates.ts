@@ -152,14 +152,24 @@ function checkPlaceholders(
   walk(tokens, []);
 }
 
-export async function loadTemplates(dir: string, definitions?: FormDefinition[]): Promise<Map<string, LetterTemplate>> {
+export interface TemplatesRead {
+  templates: Map<string, LetterTemplate>;
+  problems: TemplateProblem[];
+}
+
+/**
+ * Reads and checks every template; reports every problem. `brokenForms` are forms whose
+ * definition has problems of its own: a template bound to one is kept unchecked (its placeholders
+ * cannot be judged against a broken schema), so that nothing is reported twice or wrongly.
+ */
+export async function readTemplates(dir: string, definitions: FormDefinition[] = [], brokenForms: ReadonlySet<string> = new Set()): Promise<TemplatesRead> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
   } catch (error) {
-    throw new TemplateError([{ file: dir, message: (error as Error).message }]);
+    return { templates: new Map(), problems: [{ file: dir, message: (error as Error).message }] };
   }
-  const forms = new Map((definitions ?? []).map((d) => [d.id, d]));
+  const forms = new Map(definitions.map((d) => [d.id, d]));
   const problems: TemplateProblem[] = [];
   const templates = new Map<string, LetterTemplate>();
   for (const name of names) {
@@ -174,11 +184,11 @@ export async function loadTemplates(dir: string, definitions?: FormDefinition[])
     try {
       parsed = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
-      problems.push({ file, message: `not valid JSON: ${(error as Error).message}` });
+      problems.push(...found, { file, message: `not valid JSON: ${(error as Error).message}` });
       continue;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      problems.push({ file, message: 'must be a JSON object' });
+      problems.push(...found, { file, message: 'must be a JSON object' });
       continue;
     }
     const raw = parsed as Record<string, unknown>;
@@ -193,28 +203,39 @@ export async function loadTemplates(dir: string, definitions?: FormDefinition[])
     let schema: Schema | undefined;
     if (raw.form !== undefined) {
       if (typeof raw.form !== 'string') problem('"form" must be a form id');
-      else if (!forms.has(raw.form)) problem(`"form": no form definition "${raw.form}" is loaded`);
+      else if (brokenForms.has(raw.form)) {
+        // reported with the definition; kept so that targets naming it are not told it is unknown
+      } else if (!forms.has(raw.form)) problem(`"form": no form definition "${raw.form}" is loaded`);
       else schema = forms.get(raw.form)!.schema;
     }
-    if (found.length === 0) {
-      const texts = [raw.subject, raw.salutation, ...(raw.body as string[]), ...(raw.closing as string[])] as string[];
-      for (const text of texts) {
+    if (raw.form === undefined || schema !== undefined) {
+      // Every well-formed text is checked, whatever else is wrong with the file.
+      const texts = [raw.subject, raw.salutation, ...[raw.body, raw.closing].flatMap((list) => (Array.isArray(list) ? list : []))];
+      for (const text of texts.filter((t): t is string => typeof t === 'string'))
         checkPlaceholders(text, schema, (placeholder, message) => problem(message, placeholder));
-      }
     }
     problems.push(...found);
     if (found.length > 0) continue;
-    templates.set(id, {
-      id,
-      file,
-      title: raw.title as string,
-      ...(typeof raw.form === 'string' ? { form: raw.form } : {}),
-      subject: raw.subject as string,
-      salutation: raw.salutation as string,
-      body: raw.body as string[],
-      closing: raw.closing as string[],
-    });
+    templates.set(id, templateOf(id, file, raw));
   }
+  return { templates, problems };
+}
+
+function templateOf(id: string, file: string, raw: Record<string, unknown>): LetterTemplate {
+  return {
+    id,
+    file,
+    title: raw.title as string,
+    ...(typeof raw.form === 'string' ? { form: raw.form } : {}),
+    subject: raw.subject as string,
+    salutation: raw.salutation as string,
+    body: raw.body as string[],
+    closing: raw.closing as string[],
+  };
+}
+
+export async function loadTemplates(dir: string, definitions?: FormDefinition[]): Promise<Map<string, LetterTemplate>> {
+  const { templates, problems } = await readTemplates(dir, definitions);
   if (problems.length > 0) throw new TemplateError(problems);
   return templates;
 }

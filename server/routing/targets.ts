@@ -96,36 +96,100 @@ export class TargetsError extends Error {
   }
 }
 
-export function parseTargets(content: unknown, source: string, env: Record<string, string | undefined>): TargetsConfig {
-  const result = file.safeParse(content);
-  if (!result.success)
-    throw new TargetsError(source, result.error.issues.map((i) => `/${i.path.join('/')}: ${i.message}`));
-  const config = result.data;
-  const problems: string[] = [];
-  for (const [i, entry] of config.zustaendigkeiten.entries())
-    if (!config.targets[entry.target]) problems.push(`/zustaendigkeiten/${i}/target: unknown target "${entry.target}"`);
-  for (const [id, target] of Object.entries(config.targets)) {
-    if (target.type === 'print') {
-      if (target.batch.maxSheets < target.maxSheetsPerEnvelope)
-        problems.push(`/targets/${id}/batch/maxSheets: smaller than maxSheetsPerEnvelope, the largest letter would never fit a batch`);
-      continue;
-    }
-    const token = target.auth && 'bearerToken' in target.auth ? target.auth.bearerToken : undefined;
-    if (token && typeof token === 'object' && !env[token.env])
-      problems.push(`/targets/${id}/auth/bearerToken: environment variable ${token.env} is not set`);
-  }
-  if (problems.length > 0) throw new TargetsError(source, problems);
-  return config;
+export interface TargetsOptions {
+  /**
+   * Base URL of the demo receiver running with this process, e.g. http://127.0.0.1:4010. A
+   * target's `"url": { "demoReceiver": "/inbox" }` resolves against it; without it such a
+   * target is a problem.
+   */
+  demoReceiverUrl?: string | undefined;
 }
 
-export async function loadTargets(path: string, env: Record<string, string | undefined>): Promise<TargetsConfig> {
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Replaces each `{ "demoReceiver": path }` URL by the demo receiver's actual address. */
+function resolveDemoReceiver(content: unknown, options: TargetsOptions, problems: string[]): unknown {
+  if (!isRecord(content) || !isRecord(content.targets)) return content;
+  const targets: Record<string, unknown> = {};
+  for (const [id, target] of Object.entries(content.targets)) {
+    targets[id] = target;
+    if (!isRecord(target) || !isRecord(target.url) || !('demoReceiver' in target.url)) continue;
+    const at = target.url.demoReceiver;
+    if (Object.keys(target.url).length !== 1 || typeof at !== 'string' || !at.startsWith('/'))
+      problems.push(`/targets/${id}/url: expected a URL or { "demoReceiver": "/path" }`);
+    else if (options.demoReceiverUrl === undefined)
+      problems.push(`/targets/${id}/url: names the demo receiver, which does not run (it runs with the shipped targets, or when DEMO_RECEIVER_PORT is set)`);
+    else targets[id] = { ...target, url: options.demoReceiverUrl + at };
+  }
+  return { ...content, targets };
+}
+
+/** Checks across the file, on whatever parts are well-formed enough to be read. */
+function crossProblems(content: unknown, env: Record<string, string | undefined>): string[] {
+  if (!isRecord(content)) return [];
+  const problems: string[] = [];
+  const targets = isRecord(content.targets) ? content.targets : {};
+  if (Array.isArray(content.zustaendigkeiten))
+    content.zustaendigkeiten.forEach((entry: unknown, i) => {
+      if (isRecord(entry) && typeof entry.target === 'string' && !Object.hasOwn(targets, entry.target))
+        problems.push(`/zustaendigkeiten/${i}/target: unknown target "${entry.target}"`);
+    });
+  for (const [id, target] of Object.entries(targets)) {
+    if (!isRecord(target)) continue;
+    const batch = target.batch;
+    if (target.type === 'print' && isRecord(batch) && typeof batch.maxSheets === 'number' && typeof target.maxSheetsPerEnvelope === 'number' && batch.maxSheets < target.maxSheetsPerEnvelope)
+      problems.push(`/targets/${id}/batch/maxSheets: smaller than maxSheetsPerEnvelope, the largest letter would never fit a batch`);
+    const token = isRecord(target.auth) && isRecord(target.auth.bearerToken) ? target.auth.bearerToken.env : undefined;
+    if (target.type === 'xoev-http' && typeof token === 'string' && token !== '' && !env[token])
+      problems.push(`/targets/${id}/auth/bearerToken: environment variable ${token} is not set`);
+  }
+  return problems;
+}
+
+/** Every problem of a targets file (shape and cross-references), or the parsed targets. */
+export function readTargetsContent(
+  content: unknown,
+  env: Record<string, string | undefined>,
+  options: TargetsOptions = {},
+): { targets: TargetsConfig; problems: [] } | { targets: undefined; problems: string[] } {
+  const problems: string[] = [];
+  const resolved = resolveDemoReceiver(content, options, problems);
+  const result = file.safeParse(resolved);
+  if (!result.success) {
+    // A demo receiver reference already reported is not reported again as "not a URL".
+    const reported = new Set(problems.map((p) => p.slice(0, p.indexOf(': '))));
+    problems.push(...result.error.issues.map((i) => `/${i.path.join('/')}`).flatMap((at, n) => (reported.has(at) ? [] : [`${at}: ${result.error.issues[n]!.message}`])));
+  }
+  problems.push(...crossProblems(resolved, env));
+  if (problems.length > 0 || !result.success) return { targets: undefined, problems };
+  return { targets: result.data, problems: [] };
+}
+
+export function parseTargets(content: unknown, source: string, env: Record<string, string | undefined>, options: TargetsOptions = {}): TargetsConfig {
+  const { targets, problems } = readTargetsContent(content, env, options);
+  if (!targets) throw new TargetsError(source, problems);
+  return targets;
+}
+
+export async function readTargets(
+  path: string,
+  env: Record<string, string | undefined>,
+  options: TargetsOptions = {},
+): Promise<ReturnType<typeof readTargetsContent>> {
   let content: unknown;
   try {
     content = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new TargetsError(path, [(error as Error).message]);
+    return { targets: undefined, problems: [(error as Error).message] };
   }
-  return parseTargets(content, path, env);
+  return readTargetsContent(content, env, options);
+}
+
+export async function loadTargets(path: string, env: Record<string, string | undefined>, options: TargetsOptions = {}): Promise<TargetsConfig> {
+  const { targets, problems } = await readTargets(path, env, options);
+  if (!targets) throw new TargetsError(path, problems);
+  return targets;
 }
 
 /** The bearer token a target authenticates with, resolved from the environment if named there. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
-import { DefinitionError } from '../../server/forms/load-definitions.ts';
+import { SetupError } from '../../server/setup.ts';
 import { claimDue, markDead, markDelivered, markRetry } from '../../server/routing/outbox.ts';
 import { storedRows, testApp } from '../support/app.ts';
 import { testEngines } from '../support/engines.ts';
@@ -130,8 +130,8 @@ describe('start-up checks of routes', () => {
     const db = await engine!.open();
     try {
       await assert.rejects(testApp(db, { formsDir: dir, env: { TARGETS_FILE: await targetsFile() } }), (error: unknown) => {
-        assert.ok(error instanceof DefinitionError);
-        assert.deepEqual(error.problems.map((p) => p.path), ['/routes/0/to', '/routes/1/to']);
+        assert.ok(error instanceof SetupError);
+        assert.deepEqual(error.problems.map((p) => p.where), ['/routes/0/to', '/routes/1/to']);
         assert.match(error.message, /unknown target "amt-z"/);
         return true;
       });
