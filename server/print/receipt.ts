@@ -285,7 +285,7 @@ function footers(doc: Doc, receipt: ReceiptDocument, t: FormViewTexts): void {
 
 /**
  * Writes the receipt to `out`; resolves when `out` has the whole file, with the page count.
- * The status token is not an input: it cannot end up in a file that is printed or forwarded.
+ * The status token comes only within `statusLink`, so it appears nowhere else in the file.
  */
 export async function renderReceipt(
   receipt: ReceiptDocument,
