@@ -30,6 +30,14 @@ const schema = z.object({
   DRAFT_TTL_DAYS: positiveInt.max(365).default(30),
   CLIENT_DIST_DIR: z.string().min(1).default('./client/dist'),
   PORTAL_NAME: z.string().min(1).max(200).default('Antragsportal Musterstadt'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .refine((value) => {
+      if (!URL.canParse(value)) return true; // said by the check above
+      const url = new URL(value);
+      return url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    }, 'must be the portal origin only, e.g. https://antrag.musterstadt.de (no path, query or credentials)')
+    .optional(),
   ACCESSIBILITY_CONTACT_EMAIL: z.email().default('barrierefreiheit@musterstadt.example'),
   TARGETS_FILE: z.string().min(1).optional(),
   DEMO_RECEIVER_PORT: port.optional(),
@@ -78,6 +86,8 @@ export interface Config {
   /** Built citizen portal (static files); not served when the directory does not exist. */
   clientDistDir: string;
   portal: { name: string; accessibilityContactEmail: string };
+  /** Origin citizens reach the portal at, e.g. https://antrag.musterstadt.de (no trailing slash): links in documents. */
+  publicUrl: string;
   /** Targets and Zuständigkeiten; the shipped demo file when TARGETS_FILE is unset. */
   targetsFile: string;
   /** The shipped demo targets are in use (TARGETS_FILE unset). */
@@ -133,6 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     draftTtlDays: c.DRAFT_TTL_DAYS,
     clientDistDir: path.resolve(c.CLIENT_DIST_DIR),
     portal: { name: c.PORTAL_NAME, accessibilityContactEmail: c.ACCESSIBILITY_CONTACT_EMAIL },
+    publicUrl: c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : `http://localhost:${c.PORT}`,
     targetsFile: path.resolve(c.TARGETS_FILE ?? demoTargetsFile),
     demoTargets: !c.TARGETS_FILE,
     demoReceiverPort: c.DEMO_RECEIVER_PORT ?? (c.TARGETS_FILE ? undefined : defaultDemoReceiverPort),

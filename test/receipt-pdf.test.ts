@@ -10,9 +10,11 @@ import { after, before, describe, test } from 'node:test';
 import { pino } from 'pino';
 import type { Response } from 'superagent';
 import type { Database } from '../server/db/database.ts';
+import { labelledValues, nodesOfType, structureTree, type StructNode } from './print/pdf-reader.ts';
 import { popplerPackage, run, tempDir } from './print/support.ts';
 import { testApp } from './support/app.ts';
 import { testEngines } from './support/engines.ts';
+import { formsDir, minimalDefinition } from './support/forms-dir.ts';
 import { pdfBytes } from './support/files.ts';
 
 type Http = Awaited<ReturnType<typeof testApp>>['http'];
@@ -38,6 +40,13 @@ function pdfText(pdf: Buffer): string {
   const result = run('pdftotext', [file, '-'], popplerPackage);
   assert.equal(result.status, 0, result.stderr);
   return result.stdout.replace(/\s+/g, ' ');
+}
+
+/** The structure tree of a PDF, through poppler. */
+function structureOf(pdf: Buffer): StructNode {
+  const file = path.join(tempDir(), 'receipt.pdf');
+  writeFileSync(file, pdf);
+  return structureTree(file);
 }
 
 for (const engine of testEngines()) {
@@ -78,8 +87,45 @@ for (const engine of testEngines()) {
       const text = pdfText(pdf);
       for (const expected of ['Eingangsbestätigung', `Vorgangsnummer ${created.reference}`, 'Rufname des Hundes Bello', 'Geschlecht Rüde'])
         assert.ok(text.includes(expected), `${expected} in ${text}`);
-      assert.ok(!text.includes(created.statusToken), 'the status token is not in the PDF');
-      assert.ok(!pdf.toString('latin1').includes(created.statusToken), 'nor anywhere in the file');
+      // Who runs the portal and who handles the Antrag (the steueramt's Fachverfahren and the
+      // letter of the Stadt); the time says its zone.
+      const tree = structureOf(pdf);
+      const facts = labelledValues(tree);
+      for (const expected of ['Eingereicht über: Antragsportal Musterstadt', 'Zuständige Stelle: Steueramt Musterstadt und Stadt Musterstadt'])
+        assert.ok(facts.includes(expected), `${expected} in ${facts.join('\n')}`);
+      assert.ok(facts.some((fact) => /^Eingegangen am: .* um \d\d:\d\d MES?Z \(Europe\/Berlin\)$/.test(fact)), facts.join('\n'));
+      // The token is there only inside the status link, in its fragment: PUBLIC_URL's default.
+      const link = `http://localhost:3000/status#reference=${created.reference}&token=${created.statusToken}`;
+      assert.ok(pdf.toString('latin1').includes(`/URI (${link})`), 'a link annotation opens the status link');
+      const links = nodesOfType(tree, 'Link');
+      assert.deepEqual(links.map((node) => node.text.replace(/\s+/g, '')), [link], 'the status link is shown');
+      assert.equal(JSON.stringify(tree).split(created.statusToken).length - 1, 1, 'the token only in the link');
+    });
+
+    test('the status link starts with PUBLIC_URL, never with the Host the request names', async () => {
+      const { http: configured } = await testApp(db, { env: { PUBLIC_URL: 'https://antrag.musterstadt.example/' } });
+      const created = (
+        await configured.post('/api/forms/hundesteuer-anmeldung/submissions').send(validFixture('hundesteuer-anmeldung')).expect(201)
+      ).body as Created;
+      const res = await configured
+        .get(`/api/submissions/${created.id}/receipt.pdf`)
+        .query({ token: created.statusToken })
+        .set('Host', 'angreifer.example')
+        .set('X-Forwarded-Host', 'angreifer.example')
+        .buffer(true)
+        .parse(bytes)
+        .expect(200);
+      const file = (res.body as Buffer).toString('latin1');
+      assert.ok(file.includes(`/URI (https://antrag.musterstadt.example/status#reference=${created.reference}&token=${created.statusToken})`));
+      assert.ok(!file.includes('angreifer') && !pdfText(res.body as Buffer).includes('angreifer'));
+    });
+
+    test('without a route the Antrag stays with the portal operator, and the receipt says so', async () => {
+      const { http: plain } = await testApp(db, { formsDir: await formsDir({ 'ohne-route.json': minimalDefinition('ohne-route') }) });
+      const created = (await plain.post('/api/forms/ohne-route/submissions').send({ familienname: 'Müller' }).expect(201)).body as Created;
+      const res = await plain.get(`/api/submissions/${created.id}/receipt.pdf`).query({ token: created.statusToken }).buffer(true).parse(bytes).expect(200);
+      const facts = labelledValues(structureOf(res.body as Buffer));
+      assert.ok(facts.includes('Zuständige Stelle: Antragsportal Musterstadt (Betreiber des Portals)'), facts.join('\n'));
     });
 
     test('the PDF speaks the language the Antrag was submitted in, whatever the download asks for', async () => {

@@ -4,11 +4,14 @@ import { PortalProvider } from './layout/portal-context.tsx';
 import { LanguageProvider } from './language.tsx';
 import { AccessibilityStatementPage } from './pages/accessibility-statement-page.tsx';
 import { CataloguePage } from './pages/catalogue-page.tsx';
-import { FormPage } from './pages/form-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { StatusPage } from './pages/status-page.tsx';
+import { lazyPage } from './routing/lazy-page.tsx';
 import { Router, useRouter } from './routing/router.tsx';
 import { matchRoute } from './routing/routes.ts';
+
+/** The form renderer and validator load only with a form: the first page a phone loads stays small. */
+const FormPage = lazyPage(() => import('./pages/form-page.tsx').then((module) => module.FormPage));
 
 function CurrentPage() {
   const { location } = useRouter();

@@ -25,7 +25,7 @@ export interface AppDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'adminToken' | 'print'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'adminToken' | 'print'>;
 }
 
 export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
@@ -37,7 +37,7 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(formsRouter(db, forms));
   app.use(xoevRouter(db, forms));
   app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes));
-  app.use(receiptRouter(db));
+  app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
   app.use(deliveriesAdminRouter(db, config.adminToken));

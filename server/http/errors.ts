@@ -2,13 +2,15 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { errorCatalogue, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, localizeDetails } from '../app-error.ts';
 import { bodyParserError } from './json-body.ts';
 import { languageOf } from './language.ts';
 
 export function sendError(res: Response, code: ErrorCode, language: 'de' | 'en', details?: unknown): void {
   const entry = errorCatalogue[code];
-  const body: ErrorBody = { error: { code, message: entry[language], ...(details === undefined ? {} : { details }) } };
+  const body: ErrorBody = {
+    error: { code, message: entry[language], ...(details === undefined ? {} : { details: localizeDetails(details, language) }) },
+  };
   res.status(entry.status).json(body);
 }
 

@@ -7,16 +7,17 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, LocalizedText } from '../app-error.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
 import { lockBatch } from './batches.ts';
 import { recordEvent } from './events.ts';
 
-const pieceId = z.string().regex(uuidPattern, 'a piece id (UUID)');
+// Formats by name, described in the request's language by server/http/zod-problems.ts.
+const pieceId = z.stringFormat('uuid', uuidPattern);
 
 export const confirmationBody = z
   .object({
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
+    sha256: z.stringFormat('sha256-hex', /^[0-9a-f]{64}$/),
     printed: z.array(pieceId).max(10_000),
     failed: z
       .array(z.object({ pieceId, reason: z.string().trim().min(1).max(200) }).strict())
@@ -57,7 +58,9 @@ export async function confirmBatch(
     }
     if (batch.state === 'confirmed') throw new AppError('print_batch_confirmed');
     if (batch.claimed_by !== centre) throw new AppError('print_batch_not_claimed');
-    if (body.sha256 !== batch.sha256) throw new AppError('print_hash_mismatch', { expected: 'the sha256 of the batch document' });
+    if (body.sha256 !== batch.sha256) throw new AppError('print_hash_mismatch', {
+        expected: new LocalizedText({ de: 'der SHA-256-Wert der Druckdatei dieses Stapels', en: 'the SHA-256 of the print file of this batch' }),
+      });
 
     const { rows } = await tx.query<{ piece_id: string; attempt: number; seq: number }>(
       'SELECT piece_id, attempt, seq FROM print_batch_pieces WHERE batch_id = $1',

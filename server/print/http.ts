@@ -8,6 +8,7 @@ import { AppError } from '../app-error.ts';
 import { printCentreOf, requirePrintCentre } from '../auth/print-centre.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { jsonObjectBody } from '../http/json-body.ts';
+import { parseRequest } from '../http/zod-problems.ts';
 import { noStore } from '../submissions/http.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
 import { claimBatch, documentOf, listBatches, manifestOf, visibleStates, type VisibleState } from './batches.ts';
@@ -95,17 +96,12 @@ export function printCentreRouter(db: Database, options: PrintApiOptions): Route
     .post(centre, noStore, batchId, ...jsonObjectBody(4 * 1024 * 1024), async (req, res) => {
       const key = req.get('Idempotency-Key');
       if (!key || !idempotencyKeyPattern.test(key)) throw new AppError('idempotency_key_required');
-      const parsed = confirmationBody.safeParse(req.body);
-      if (!parsed.success)
-        throw new AppError(
-          'validation_failed',
-          parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
-        );
+      const body = parseRequest(confirmationBody, req.body);
       const answer = await confirmBatch(db, {
         batchId: req.params.id!,
         centre: printCentreOf(res),
         idempotencyKey: key,
-        body: parsed.data,
+        body,
         maxAttempts: options.maxAttempts,
       });
       res.json(answer);

@@ -13,15 +13,21 @@ import { defaultLanguage, languages, type Language } from '../../shared/i18n.ts'
 import { rjsfValidator } from '../../shared/validation/rjsf-validator.ts';
 import type { ReceiptDocument } from './receipt.ts';
 
-/** Dates on the receipt are the authority's, like those in letters. */
-export const receiptTimeZone = 'Europe/Berlin';
-
 export interface ReceiptSubmission {
   reference: string;
   submittedAt: Date;
   /** As stored with the submission. */
   language: string;
   data: unknown;
+}
+
+/** Who runs the portal, who handles the application, and where its status is shown. */
+export interface ReceiptContext {
+  portalName: string;
+  /** Names of the authorities the submission's deliveries go to; none: the portal's operator keeps it. */
+  authorities: string[];
+  /** `statusLink()` of the submission, for the holder of its token. */
+  statusLink: string;
 }
 
 const languageOf = (stored: string): Language =>
@@ -31,18 +37,19 @@ export function receiptContent(
   definition: FormDefinition,
   submission: ReceiptSubmission,
   files: ReadonlyMap<string, FileFacts>,
+  receipt: ReceiptContext,
 ): ReceiptDocument {
   const lang = languageOf(submission.language);
   const form = localizeForm(definition, lang);
   const schemaUtils = createSchemaUtils(rjsfValidator, form.schema);
   const root = { schema: form.schema, uiSchema: form.uiSchema, value: submission.data };
-  const context = { schemaUtils, t: formViewTexts[lang], lang, files, timeZone: receiptTimeZone };
+  const context = { schemaUtils, t: formViewTexts[lang], lang, files };
   return {
     language: lang,
     formTitle: form.title,
     reference: submission.reference,
     submittedAt: submission.submittedAt,
-    timeZone: receiptTimeZone,
+    ...receipt,
     sections: answersByStep(root, formSteps(form.schema, form.uiSchema, form.title), context),
   };
 }

@@ -6,7 +6,9 @@
  * claimed: nothing here can verify PDF/UA conformance.
  *
  * The answers are a definition list as the portal shows them: L > LI > Lbl (label) + LBody
- * (value, or a nested L for a group such as "Hund 1"). The status token is never part of it.
+ * (value, or a nested L for a group such as "Hund 1"). The status token appears only inside
+ * the status link (a Link element with its annotation and alternative text), so whoever holds
+ * the receipt can look up the status without typing the token.
  */
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
@@ -24,8 +26,12 @@ export interface ReceiptDocument {
   submittedAt: Date;
   /** The answers of each step, worded as the portal showed them (shared/form-view). */
   sections: StepAnswers[];
-  /** For the date of submission. */
-  timeZone: string;
+  /** The portal the application was submitted through (PORTAL_NAME). */
+  portalName: string;
+  /** The authorities its deliveries go to; none: the portal's operator keeps it. */
+  authorities: string[];
+  /** The status page of this submission, reference and token in the fragment. */
+  statusLink: string;
 }
 
 export interface ReceiptRenderOptions {
@@ -48,6 +54,10 @@ const layout = {
 } as const;
 
 const size = { h1: 18, h2: 14, h3: 12, h4: 11, text: 10, footer: 8 } as const;
+/** A dark blue: links look like links, with a contrast far above 4.5:1 on white. */
+const linkColour = '#0b4f8a';
+/** fontkit takes an object of features to switch off; pdfkit's types know only the list form. */
+const noLigatures = { liga: false, clig: false, dlig: false, calt: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 const fullWidth = layout.right - layout.left;
 
 /**
@@ -133,7 +143,14 @@ function facts(doc: Doc, parent: Struct, receipt: ReceiptDocument, t: FormViewTe
   const rows: Array<[string, string]> = [
     [t.receiptForm, receipt.formTitle],
     [t.receiptReference, receipt.reference],
-    [t.receiptDate, formatDateTime(receipt.submittedAt.toISOString(), receipt.language, receipt.timeZone)],
+    [t.receiptDate, formatDateTime(receipt.submittedAt.toISOString(), receipt.language)],
+    [t.receiptPortal, receipt.portalName],
+    [
+      t.receiptAuthority,
+      receipt.authorities.length > 0
+        ? new Intl.ListFormat(localeOf(receipt.language), { type: 'conjunction' }).format(receipt.authorities)
+        : t.receiptAuthorityOperator(receipt.portalName),
+    ],
   ];
   const list = doc.struct('L');
   parent.add(list);
@@ -149,6 +166,50 @@ function facts(doc: Doc, parent: Struct, receipt: ReceiptDocument, t: FormViewTe
     doc.y = Math.max(doc.y, labelBottom) + mm(1);
   }
   list.end();
+}
+
+/**
+ * The address split where a reader expects it (before "#" and "&"), one line each, so that no
+ * line ends in a hyphen of the reference or token that could be taken for a hyphenation.
+ */
+export function linkLines(url: string): string[] {
+  return url.split(/(?=[#&])/);
+}
+
+/**
+ * The status link under a heading: a Link element holding the visible address and its link
+ * annotations (with alternative text), inside a paragraph.
+ */
+function statusLink(doc: Doc, parent: Struct, receipt: ReceiptDocument, t: FormViewTexts): void {
+  heading(doc, parent, 'H2', t.receiptStatusTitle, size.h2);
+  textElement(doc, parent, 'P', t.receiptStatusText, { font: 'regular', size: size.text, x: layout.left, width: fullWidth, after: 1.5 });
+  const url = receipt.statusLink;
+  const lines = linkLines(url);
+  // Each line on one line: smaller type for an unusually long address rather than a break.
+  const widest = Math.max(...lines.map((line) => doc.font('regular').fontSize(size.text).widthOfString(line)));
+  const fontSize = Math.min(size.text, (size.text * mm(fullWidth)) / widest);
+  keepTogether(doc, lines.length * lineHeight(doc, 'regular', fontSize));
+  const paragraph = doc.struct('P');
+  parent.add(paragraph);
+  const drawLink = () => {
+    // pdfkit gives the annotations of linked text empty Contents; screen readers want words
+    // (a String object: pdfkit writes a plain string as a PDF name).
+    const link = doc.link.bind(doc);
+    doc.link = ((x, y, w, h, target, options) => link(x, y, w, h, target, { ...options, Contents: new String(t.receiptStatusLinkAlt) as unknown as string })) as Doc['link'];
+    try {
+      doc.font('regular').fontSize(fontSize).fillColor(linkColour);
+      for (const line of lines) {
+        // No ligatures: what is read off the page or copied is the address, letter for letter.
+        doc.text(line, mm(layout.left), doc.y, { width: mm(fullWidth), lineBreak: false, link: url, underline: true, features: noLigatures });
+      }
+      doc.fillColor('black');
+    } finally {
+      doc.link = link;
+    }
+  };
+  paragraph.add(doc.struct('Link', { alt: t.receiptStatusLinkAlt }, drawLink));
+  paragraph.end();
+  doc.y += mm(2);
 }
 
 /** Consecutive answers as one definition list; a group's children as a list inside its LBody. */
@@ -224,7 +285,7 @@ function footers(doc: Doc, receipt: ReceiptDocument, t: FormViewTexts): void {
 
 /**
  * Writes the receipt to `out`; resolves when `out` has the whole file, with the page count.
- * The status token is not an input: it cannot end up in a file that is printed or forwarded.
+ * The status token comes only within `statusLink`, so it appears nowhere else in the file.
  */
 export async function renderReceipt(
   receipt: ReceiptDocument,
@@ -245,6 +306,7 @@ export async function renderReceipt(
   doc.addStructure(root);
   heading(doc, root, 'H1', t.receiptDocumentTitle, size.h1);
   facts(doc, root, receipt, t);
+  statusLink(doc, root, receipt, t);
   rule(doc);
   heading(doc, root, 'H2', t.receiptAnswersTitle, size.h2);
   for (const step of receipt.sections) section(doc, root, step);

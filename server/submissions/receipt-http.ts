@@ -1,7 +1,8 @@
 /**
  * `GET /api/submissions/:id/receipt.pdf?token=…`: the receipt as a tagged PDF, for the holder
  * of the status token. Authorised and answered like `GET /api/submissions/:id` (404
- * `submission_not_found` for an unknown id or a wrong token, never cached).
+ * `submission_not_found` for an unknown id or a wrong token, never cached). The status link in
+ * it is built from PUBLIC_URL, never from the request's Host header.
  */
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
@@ -9,15 +10,15 @@ import { AppError } from '../app-error.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { receiptPdf } from '../print/receipt.ts';
 import { noStore } from './http.ts';
-import { findReceipt } from './receipt.ts';
+import { findReceipt, type ReceiptSettings } from './receipt.ts';
 
-export function receiptRouter(db: Database): Router {
+export function receiptRouter(db: Database, settings: ReceiptSettings): Router {
   const router = Router();
   router
     .route('/api/submissions/:id/receipt.pdf')
     .get(noStore, async (req, res) => {
       const token = typeof req.query.token === 'string' ? req.query.token : '';
-      const receipt = await findReceipt(db, req.params.id, token);
+      const receipt = await findReceipt(db, req.params.id, token, settings);
       if (!receipt) throw new AppError('submission_not_found');
       const pdf = await receiptPdf(receipt);
       res

@@ -9,7 +9,33 @@ import { attachmentReferences } from '../attachments/references.ts';
 import { findVersion } from '../forms/versions.ts';
 import { receiptContent } from '../print/receipt-content.ts';
 import type { ReceiptDocument } from '../print/receipt.ts';
+import type { RoutingTable } from '../routing/routing-table.ts';
+import type { Target } from '../routing/targets.ts';
+import { statusLink } from '../../shared/status-link.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
+
+export interface ReceiptSettings {
+  portalName: string;
+  /** The portal's public origin (PUBLIC_URL), for the status link. */
+  publicUrl: string;
+  routing: Pick<RoutingTable, 'target'>;
+}
+
+/** The authority a target stands for: the reader of its XÖV messages, or the sender of its letters. */
+function authorityOf(target: Target | undefined): string | undefined {
+  if (!target) return undefined;
+  return target.type === 'xoev-http' ? target.leser.name : target.authority.name;
+}
+
+/** The authorities a submission's deliveries go to, in route order, each once. */
+async function authoritiesOf(db: Queryable, submissionId: string, routing: ReceiptSettings['routing']): Promise<string[]> {
+  const { rows } = await db.query<{ target_id: string }>(
+    'SELECT target_id FROM deliveries WHERE submission_id = $1 ORDER BY route_index',
+    [submissionId],
+  );
+  const names = rows.map((row) => authorityOf(routing.target(row.target_id))).filter((name): name is string => name !== undefined);
+  return [...new Set(names)];
+}
 
 type Row = {
   reference: string;
@@ -22,7 +48,7 @@ type Row = {
 };
 
 /** Undefined when the id is unknown or the token does not fit, exactly as for the status. */
-export async function findReceipt(db: Queryable, id: string, token: string): Promise<ReceiptDocument | undefined> {
+export async function findReceipt(db: Queryable, id: string, token: string, settings: ReceiptSettings): Promise<ReceiptDocument | undefined> {
   if (!uuidPattern.test(id) || token === '') return undefined;
   const { rows } = await db.query<Row>(
     `SELECT reference, form_id, form_version, submitted_at, language, data, status_token_hash
@@ -40,5 +66,10 @@ export async function findReceipt(db: Queryable, id: string, token: string): Pro
     version.definition,
     { reference: row.reference, submittedAt: row.submitted_at, language: row.language, data: row.data },
     files,
+    {
+      portalName: settings.portalName,
+      authorities: await authoritiesOf(db, id, settings.routing),
+      statusLink: statusLink(settings.publicUrl, row.reference, token),
+    },
   );
 }

@@ -60,7 +60,6 @@ function worded(lang: Language) {
     t: formViewTexts[lang],
     lang,
     files: new Map([['f1', { fileName: 'Bescheid.pdf', size: 1536 }]]),
-    timeZone: 'Europe/Berlin',
   };
   const root = { schema: form.schema, uiSchema: form.uiSchema, value: data };
   return answersByStep(root, formSteps(form.schema, form.uiSchema, form.title), context).map((step) => [step.title, ...lines(step.answers)]);
@@ -74,7 +73,7 @@ test('answers in words, in ui:order, with the branch the data activates, files b
       '  Volljährig: Ja',
       '  Art: Zweite Art',
       '  Seit: 29. Februar 2024',
-      '  Eingang: 16. Januar 2025 um 00:30',
+      '  Eingang: 16. Januar 2025 um 00:30 MEZ (Europe/Berlin)',
       '  Telefon: keine Angabe',
       '  Grund: Umzug',
     ],

@@ -28,8 +28,6 @@ export interface AnswerContext {
   t: FormViewTexts;
   lang: Language;
   files: ReadonlyMap<string, FileFacts>;
-  /** For date-time values; without it the reader's own (the browser's). */
-  timeZone?: string;
 }
 
 /** The answers of one step under its title. */
@@ -60,7 +58,7 @@ function scalarText(node: SchemaNode, context: AnswerContext): string {
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') return new Intl.NumberFormat(localeOf(lang)).format(value);
   if (typeof value === 'string' && schema.format === 'date') return formatDate(value, lang);
-  if (typeof value === 'string' && schema.format === 'date-time') return formatDateTime(value, lang, context.timeZone);
+  if (typeof value === 'string' && schema.format === 'date-time') return formatDateTime(value, lang);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

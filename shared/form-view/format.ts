@@ -3,13 +3,25 @@ import { localeOf, type Language } from '../i18n.ts';
 import { formViewTexts } from './texts.ts';
 
 /**
- * A date and time, e.g. "12. April 2025 um 14:05". Without `timeZone` the reader's own (the
- * browser's); the server passes the authority's.
+ * Times are the authority's: the portal, the receipt PDF and letters show them in this zone
+ * and say so, whatever the reader's device is set to.
  */
-export function formatDateTime(iso: string, lang: Language, timeZone?: string): string {
+export const portalTimeZone = 'Europe/Berlin';
+
+/** A date and time with its zone, e.g. "12. April 2025 um 14:05 MESZ (Europe/Berlin)". */
+export function formatDateTime(iso: string, lang: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+  const text = new Intl.DateTimeFormat(localeOf(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: portalTimeZone,
+    timeZoneName: 'short',
+  }).format(date);
+  return `${text} (${portalTimeZone})`;
 }
 
 /** A calendar date (`2025-04-12`), which has no time zone: formatted as it is. */

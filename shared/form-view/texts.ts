@@ -20,6 +20,13 @@ const de = {
   receiptReference: 'Vorgangsnummer',
   receiptDate: 'Eingegangen am',
   receiptAnswersTitle: 'Ihre Angaben',
+  receiptPortal: 'Eingereicht über',
+  receiptAuthority: 'Zuständige Stelle',
+  receiptAuthorityOperator: (portal: string) => `${portal} (Betreiber des Portals)`,
+  receiptStatusTitle: 'Bearbeitungsstand abrufen',
+  receiptStatusText:
+    'Unter diesem Link sehen Sie jederzeit, wie weit Ihr Antrag ist. Der Link enthält Ihren Zugangsschlüssel: Geben Sie ihn nur an Personen weiter, die den Stand sehen dürfen.',
+  receiptStatusLinkAlt: 'Bearbeitungsstand dieses Antrags im Portal öffnen',
   pageOf: (page: number, pages: number) => `Seite ${page} von ${pages}`,
 };
 
@@ -40,6 +47,13 @@ const en: FormViewTexts = {
   receiptReference: 'Reference number',
   receiptDate: 'Received on',
   receiptAnswersTitle: 'Your answers',
+  receiptPortal: 'Submitted via',
+  receiptAuthority: 'Responsible authority',
+  receiptAuthorityOperator: (portal) => `${portal} (operator of this portal)`,
+  receiptStatusTitle: 'Check the status',
+  receiptStatusText:
+    'This link shows you at any time how far your application has got. It contains your access key: share it only with people who may see the status.',
+  receiptStatusLinkAlt: 'Open the status of this application in the portal',
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
 };
 

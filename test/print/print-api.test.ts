@@ -148,7 +148,9 @@ for (const engine of testEngines()) {
       assert.equal((await h.confirm(batch!.id, 'late', body, winner).expect(409)).body.error.code, 'print_batch_not_claimed');
 
       // A wrong hash or an incomplete list is refused and changes nothing.
-      assert.equal((await h.confirm(batch!.id, 'k1', { ...body, sha256: '0'.repeat(64) }, loser).expect(422)).body.error.code, 'print_hash_mismatch');
+      const mismatch = (await h.confirm(batch!.id, 'k1', { ...body, sha256: '0'.repeat(64) }, loser).expect(422)).body.error;
+      assert.equal(mismatch.code, 'print_hash_mismatch');
+      assert.deepEqual(mismatch.details, { expected: 'der SHA-256-Wert der Druckdatei dieses Stapels' });
       const incomplete = await h.confirm(batch!.id, 'k2', { ...body, printed: [pieces[0]!.pieceId, pieces[0]!.pieceId, '00000000-0000-4000-8000-000000000000'] }, loser).expect(422);
       assert.equal(incomplete.body.error.code, 'print_confirmation_invalid');
       assert.deepEqual(incomplete.body.error.details, {
@@ -156,7 +158,29 @@ for (const engine of testEngines()) {
         unknown: ['00000000-0000-4000-8000-000000000000'],
         missing: pieces.slice(1).map((p) => p.pieceId),
       });
-      await h.confirm(batch!.id, 'k3', { sha256: 'abc', printed: 'x' }, loser).expect(422);
+      // What is wrong with the body is said in the request's language, German by default.
+      const malformed = { sha256: 'ABC', printed: ['x'], failed: [{ pieceId: pieces[0]!.pieceId, reason: ' ' }] };
+      const german = (await h.confirm(batch!.id, 'k3', malformed, loser).expect(422)).body.error;
+      assert.equal(german.code, 'validation_failed');
+      assert.deepEqual(german.details, [
+        { path: '/sha256', message: 'Erwartet wird 64 Hexadezimalziffern in Kleinbuchstaben (SHA-256).' },
+        { path: '/printed/0', message: 'Erwartet wird eine UUID (8-4-4-4-12 Hexadezimalziffern).' },
+        { path: '/failed/0/reason', message: 'Darf nicht leer sein.' },
+      ]);
+      const english = (await h.confirm(batch!.id, 'k3', malformed, loser).set('Accept-Language', 'en').expect(422)).body.error;
+      assert.deepEqual(english.details, [
+        { path: '/sha256', message: 'Expected 64 lowercase hex digits (SHA-256).' },
+        { path: '/printed/0', message: 'Expected a UUID (8-4-4-4-12 hex digits).' },
+        { path: '/failed/0/reason', message: 'Must not be empty.' },
+      ]);
+      const missing = (await h.confirm(batch!.id, 'k3', { printed: 'x', extra: 1 }, loser).expect(422)).body.error;
+      assert.deepEqual(missing.details, [
+        { path: '/sha256', message: 'Diese Angabe fehlt (erwartet wird: Text).' },
+        { path: '/printed', message: 'Erwartet wird: Liste.' },
+        { path: '', message: 'Unbekannte Felder: „extra“.' },
+      ]);
+      const mismatchEn = (await h.confirm(batch!.id, 'k1', { ...body, sha256: '0'.repeat(64) }, loser).set('Accept-Language', 'en').expect(422)).body.error;
+      assert.deepEqual(mismatchEn.details, { expected: 'the SHA-256 of the print file of this batch' });
       await h.confirm(batch!.id, 'k4', { ...body, extra: 1 }, loser).expect(422);
       await h.http.post(`/api/print/batches/${batch!.id}/confirm`).set('Authorization', h.bearer(loser)).send(body).expect(400);
       await h.http.post(`/api/print/batches/${batch!.id}/confirm`).set('Authorization', h.bearer(loser)).set('Idempotency-Key', 'k5').set('Content-Type', 'application/json').send('{"sha256":').expect(400);

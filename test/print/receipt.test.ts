@@ -13,10 +13,13 @@ import { receiptContent } from '../../server/print/receipt-content.ts';
 import { receiptTitle, renderReceipt, type ReceiptDocument } from '../../server/print/receipt.ts';
 import type { FileFacts } from '../../shared/form-view/answers-model.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
+import { statusLink } from '../../shared/status-link.ts';
 import { catalogue, labelledValues, nodesOfType, pageContents, referenced, structureTree, untaggedPainting } from './pdf-reader.ts';
 import { firstValidFixture, formsDir, popplerPackage, run, tempDir } from './support.ts';
 
 const reference = '7K3M-9QXF';
+const token = 'Zk3_9x-Q1aB2cD3eF4gH5iJ6kL7mN8oP9qR0sT1uV2w';
+const link = `https://antrag.musterstadt.example/status#reference=7K3M-9QXF&token=${token}`;
 /** 14:05 in Berlin (summer time). */
 const submittedAt = new Date('2025-04-12T12:05:00Z');
 const fileIds = ['6f1c1a44-3d0e-4c5e-9a51-0c1f3b9d2a01', '6f1c1a44-3d0e-4c5e-9a51-0c1f3b9d2a02'];
@@ -29,8 +32,11 @@ interface Case {
   language: 'de' | 'en';
   data(fixture: Record<string, unknown>): unknown;
   files: Map<string, FileFacts>;
+  /** Where the deliveries go. */
+  authorities: string[];
   heading: string;
   answersTitle: string;
+  statusTitle: string;
   steps: string[];
   /** "label: value" of list items, as the portal shows them. */
   expected: string[];
@@ -47,13 +53,17 @@ const cases: Case[] = [
       steuerermaessigung: { grund: 'blindenfuehrhund', nachweis: longAnswer, nachweisDatei: fileIds[0] },
     }),
     files: new Map([[fileIds[0]!, { fileName: 'Schwerbehindertenausweis Bl.pdf', size: 1_572_864 }]]),
+    authorities: ['Steueramt Musterstadt', 'Stadt Musterstadt'],
     heading: 'Eingangsbestätigung',
     answersTitle: 'Ihre Angaben',
+    statusTitle: 'Bearbeitungsstand abrufen',
     steps: ['Halterin oder Halter', 'Hunde', 'Ermäßigung und Zahlung', 'Erklärung'],
     expected: [
       'Antrag: Hundesteuer – Anmeldung eines Hundes',
       `Vorgangsnummer: ${reference}`,
-      'Eingegangen am: 12. April 2025 um 14:05',
+      'Eingegangen am: 12. April 2025 um 14:05 MESZ (Europe/Berlin)',
+      'Eingereicht über: Antragsportal Musterstadt',
+      'Zuständige Stelle: Steueramt Musterstadt und Stadt Musterstadt',
       'Vorname: Zoë',
       'Geburtsdatum: 12. April 1987',
       'Telefonnummer: keine Angabe',
@@ -72,13 +82,17 @@ const cases: Case[] = [
     language: 'en',
     data: (fixture) => fixture,
     files: new Map(),
+    authorities: [],
     heading: 'Confirmation of receipt',
     answersTitle: 'Your answers',
+    statusTitle: 'Check the status',
     steps: ['Business owner', 'Person and representatives', 'Business', 'Activity', 'Permits'],
     expected: [
       'Application: Business registration',
       `Reference number: ${reference}`,
-      'Received on: 12 April 2025 at 14:05',
+      'Received on: 12 April 2025 at 14:05 CEST (Europe/Berlin)',
+      'Submitted via: Antragsportal Musterstadt',
+      'Responsible authority: Antragsportal Musterstadt (operator of this portal)',
       'Legal form: Sole proprietorship (not entered in the commercial register)',
       'First names: Zoë Marie',
       'Date of birth: 12 April 1987',
@@ -101,11 +115,14 @@ const cases: Case[] = [
       [fileIds[0]!, { fileName: 'Zulassung Vorderseite.pdf', size: 2048 }],
       [fileIds[1]!, { fileName: 'Rückseite.png', size: 512 }],
     ]),
+    authorities: ['Straßenverkehrsbehörde Musterstadt'],
     heading: 'Eingangsbestätigung',
     answersTitle: 'Ihre Angaben',
+    statusTitle: 'Bearbeitungsstand abrufen',
     steps: ['Ihre Angaben', 'Antrag', 'Fahrzeug', 'Erklärungen'],
     expected: [
       'Antrag: Bewohnerparkausweis beantragen',
+      'Zuständige Stelle: Straßenverkehrsbehörde Musterstadt',
       'Vorname: Zoë',
       'Art des Antrags: Neuantrag',
       'Zulassungsbescheinigung Teil I (Kopie, freiwillig): Zulassung Vorderseite.pdf (2 KB), Rückseite.png (512 Byte)',
@@ -136,7 +153,11 @@ describe('receipt PDF', () => {
     const definition = definitions.find((d) => d.id === c.formId);
     assert.ok(definition, c.formId);
     const fixture = firstValidFixture(definition) as Record<string, unknown>;
-    return receiptContent(definition, { reference, submittedAt, language: c.language, data: c.data(fixture) }, c.files);
+    return receiptContent(definition, { reference, submittedAt, language: c.language, data: c.data(fixture) }, c.files, {
+      portalName: 'Antragsportal Musterstadt',
+      authorities: c.authorities,
+      statusLink: statusLink('https://antrag.musterstadt.example', reference, token),
+    });
   };
 
   for (const c of cases) {
@@ -162,7 +183,11 @@ describe('receipt PDF', () => {
       const tree = structureTree(file);
       assert.deepEqual(tree.children.map((n) => n.type), ['Document']);
       assert.deepEqual(nodesOfType(tree, 'H1').map((n) => n.text), [c.heading]);
-      assert.deepEqual(nodesOfType(tree, 'H2').map((n) => n.text), [c.answersTitle]);
+      assert.deepEqual(nodesOfType(tree, 'H2').map((n) => n.text), [c.statusTitle, c.answersTitle]);
+      // The status link: a Link element with alternative text, holding the address as shown.
+      const links = nodesOfType(tree, 'Link');
+      assert.equal(links.length, 1);
+      assert.equal(links[0]!.text.replace(/\s+/g, ''), link);
       assert.deepEqual(nodesOfType(tree, 'H3').map((n) => n.text), c.steps);
       const values = labelledValues(tree);
       for (const expected of c.expected) assert.ok(values.includes(expected), `${expected} in\n${values.join('\n')}`);
@@ -190,6 +215,17 @@ describe('receipt PDF', () => {
       assert.match(referenced(pdf, root, 'ViewerPreferences'), /\/DisplayDocTitle true/);
       // Nothing here can verify PDF/UA, so the file does not claim it.
       assert.ok(!pdf.includes('pdfuaid'), 'no PDF/UA identifier');
+
+      // The status link's annotations (one per line it wraps to) are in the structure tree and
+      // carry alternative text; each opens the status link.
+      const annotations = [...pdf.matchAll(/<<\n\/Contents \(([^)]*)\)\n\/Subtype \/Link\n\/A (\d+) 0 R\n[\s\S]*?>>/g)];
+      assert.ok(annotations.length >= 1, 'a link annotation');
+      assert.equal(annotations.length, [...pdf.matchAll(/\/Subtype \/Link/g)].length, 'every link annotation has Contents');
+      for (const [annotation, contents, action] of annotations) {
+        assert.match(annotation, /\/StructParent \d+/);
+        assert.ok(contents!.length > 10, 'alternative text');
+        assert.ok(pdf.includes(`${action} 0 obj\n<<\n/S /URI\n/URI (${link})`), 'opens the status link');
+      }
 
       const pages = pageContents(pdf);
       assert.equal(pages.length, pageCount);

@@ -94,11 +94,21 @@ describe('loadTemplates', () => {
     assert.equal(letter.subject, 'Anmeldung zur Hundesteuer – Aktenzeichen AW-2026-000042');
     assert.equal(letter.date, '02.04.2026');
     assert.match(letter.paragraphs[0]!, /am 01\.04\.2026 folgende Hunde/);
-    assert.equal(letter.paragraphs[1], '– Bello (Labrador-Retriever), geboren am 01.05.2023, gehalten seit 15.07.2023');
+    assert.equal(letter.paragraphs[1], '– Bello, Labrador-Retriever, geboren am 01.05.2023, gehalten seit 15.07.2023');
     assert.deepEqual(letter.closing, ['Mit freundlichen Grüßen', 'Stadt Darmstadt', 'Bürger- und Ordnungsamt']);
     assert.throws(
       () => composeLetter(templates.get('hundesteuer-bescheinigung')!, definitions.find((d) => d.id === 'bauvoranfrage')!, { data, reference: 'x', submittedAt: new Date() }, authority),
       /is for form "hundesteuer-anmeldung"/,
     );
+  });
+
+  test('a value that brings its own parentheses is not wrapped in more', async () => {
+    const templates = await loadTemplates(templatesDir, definitions);
+    const hunde = definitions.find((d) => d.id === 'hundesteuer-anmeldung')!;
+    const data = structuredClone(firstValidFixture(hunde)) as { hunde: Array<Record<string, unknown>> };
+    data.hunde[0]!.rasse = 'Mischling (Labrador/Schäferhund)';
+    const letter = composeLetter(templates.get('hundesteuer-bescheinigung')!, hunde, { data, reference: 'AW-1', submittedAt: '2026-03-31T10:00:00Z' }, authority);
+    assert.equal(letter.paragraphs[1], '– Bello, Mischling (Labrador/Schäferhund), geboren am 01.05.2023, gehalten seit 15.07.2023');
+    for (const text of [letter.subject, letter.salutation, ...letter.paragraphs, ...letter.closing]) assert.doesNotMatch(text, /\([^()]*\(/, text);
   });
 });
