@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
@@ -71,10 +71,12 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const effective: Config = demoPrintCentreToken
       ? { ...config, print: { ...config.print, centres: new Map([[demoPrintCentre, demoPrintCentreToken]]) } }
       : config;
-    const app = createApp({ db, forms, routing, logger, config: effective });
     if (!existsSync(config.clientDistDir)) logger.warn({ dir: config.clientDistDir }, 'citizen portal not built; serving the API only');
-    const server = app.listen(config.port, config.host);
+    const server = createServer().listen(config.port, config.host);
     const port = await listen(server);
+    // PORT=0 without PUBLIC_URL: the links in receipts name the port the server really got.
+    const publicUrl = config.publicUrl === 'http://localhost:0' ? `http://localhost:${port}` : config.publicUrl;
+    server.on('request', createApp({ db, forms, routing, logger, config: { ...effective, publicUrl } }));
     closers.push(
       () =>
         new Promise<void>((resolve) => {

@@ -58,6 +58,10 @@ describe('start-up', () => {
       const status = await fetch(`${second.url}/api/submissions/${receipt.id}?token=${receipt.statusToken}`);
       assert.equal(status.status, 200);
       assert.equal(((await status.json()) as { reference: string }).reference, receipt.reference);
+      // With PORT=0 and no PUBLIC_URL, the receipt's status link names the port really listened on.
+      const pdf = Buffer.from(await (await fetch(`${second.url}/api/submissions/${receipt.id}/receipt.pdf?token=${receipt.statusToken}`)).arrayBuffer());
+      const port = new URL(second.url).port;
+      assert.ok(pdf.toString('latin1').includes(`/URI (http://localhost:${port}/status#reference=${receipt.reference}&token=`));
       const forms = (await (await fetch(`${second.url}/api/forms`)).json()) as Array<{ version: number }>;
       assert.equal(forms[0]?.version, 1, 'an unchanged definition keeps its version across restarts');
     } finally {
