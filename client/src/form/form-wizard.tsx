@@ -8,6 +8,7 @@ import { answersFor } from '../../../shared/form-view/answers-model.ts';
 import { formatDateTime } from '../../../shared/form-view/format.ts';
 import { localizeForm } from '../../../shared/form-view/localize.ts';
 import { formSteps, problemsOnStep, stepOf } from '../../../shared/form-view/steps.ts';
+import { compileNormaliser } from '../../../shared/validation/normalise.ts';
 import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import type { AttachmentInfo, PublishedForm } from '../api/types.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
@@ -43,7 +44,9 @@ export function FormWizard({ form, restore }: { form: PublishedForm; restore: Dr
   const restored = restore.state === 'restored' ? restore : undefined;
 
   const dataRef = useRef<Record<string, unknown>>(restored?.draft.data ?? {});
-  const current = () => submittableData(schemaUtils, localized.schema, dataRef.current);
+  const normalise = useMemo(() => compileNormaliser(form.schema), [form.schema]);
+  // What the summary shows, drafts keep and the server receives: written as the server stores it.
+  const current = () => normalise(submittableData(schemaUtils, localized.schema, dataRef.current)) as Record<string, unknown>;
   const onData = useStableCallback((data: Record<string, unknown>) => {
     dataRef.current = data;
   });
