@@ -94,13 +94,20 @@ describe('the receipt', () => {
     await assertAccessible(page, 'receipt after reload');
     assert.equal(submissions(), 1, 'nothing was sent again');
 
-    // A link out of the receipt asks; Escape stays and gives the focus back to the link.
+    // A link out of the receipt asks; Escape stays and gives the focus back to the link. At
+    // 320 px (400 % zoom) neither the receipt with its long key and link nor the dialog scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const pageWidth = () => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+    assert.ok((await pageWidth()) <= 320, `the receipt is ${await pageWidth()} px wide at 320 px`);
     const another = page.getByRole('link', { name: 'Weiteren Antrag stellen' });
     await another.click();
     await leaveDialog(page).waitFor();
     assert.match((await leaveDialog(page).textContent()) ?? '', /Der Zugangsschlüssel wird nur einmal angezeigt/);
+    const dialogRight = await leaveDialog(page).evaluate((element) => element.getBoundingClientRect().right);
+    assert.ok(dialogRight <= 320 && (await pageWidth()) <= 320, `the dialog reaches ${dialogRight} px at 320 px`);
     await page.keyboard.press('Escape');
     await leaveDialog(page).waitFor({ state: 'hidden' });
+    await page.setViewportSize({ width: 1280, height: 900 });
     assert.equal(pathOf(page), receiptPath);
     assert.ok(await another.evaluate((element) => element === element.ownerDocument.activeElement), 'focus back on the link');
 
