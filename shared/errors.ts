@@ -47,8 +47,8 @@ export const errorCatalogue = {
   },
   submission_not_found: {
     status: 404,
-    de: 'Zu dieser Kennung und diesem Zugangsschlüssel wurde kein Antrag gefunden.',
-    en: 'No application was found for this identifier and access key.',
+    de: 'Zu dieser Vorgangsnummer und diesem Zugangsschlüssel wurde kein Antrag gefunden.',
+    en: 'No application was found for this reference number and access key.',
   },
   draft_not_found: {
     status: 404,

@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { statusLink } from './status-link.ts';
+import { readStatusFragment, statusLink, statusLinkPath } from './status-link.ts';
 
-test('reference and token travel in the fragment, URL-encoded', () => {
-  assert.equal(
-    statusLink('https://antrag.musterstadt.example', '7K3M-9QXF', 'ab_c-D'),
-    'https://antrag.musterstadt.example/status#reference=7K3M-9QXF&token=ab_c-D',
-  );
-  assert.equal(statusLink('http://localhost:3000/', 'A&B', 'x=y#z'), 'http://localhost:3000/status#reference=A%26B&token=x%3Dy%23z');
-  assert.equal(new URL(statusLink('https://a.example', 'R', 'T')).search, '', 'nothing in the query string');
+test('the status link carries reference and token in the fragment and reads back', () => {
+  const token = 'Zq3-_x9AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+  assert.equal(statusLinkPath('7K3M-9QXF', token), `/status#reference=7K3M-9QXF&token=${token}`);
+  assert.equal(statusLink('https://portal.example/', '7K3M-9QXF', token), `https://portal.example/status#reference=7K3M-9QXF&token=${token}`);
+  const url = new URL(statusLink('https://portal.example', '7K3M-9QXF', token));
+  assert.equal(url.search, '');
+  assert.deepEqual(readStatusFragment(url.hash), { reference: '7K3M-9QXF', token });
+});
+
+test('values are URL-encoded, and a fragment without both values is no status link', () => {
+  assert.deepEqual(readStatusFragment(statusLinkPath('a&b c', 'x=y#z').split('/status')[1]!), { reference: 'a&b c', token: 'x=y#z' });
+  for (const hash of ['', '#', '#reference=7K3M-9QXF', '#token=abc', '#entwurf=1.2', '#reference=&token=abc'])
+    assert.equal(readStatusFragment(hash), undefined, hash);
 });

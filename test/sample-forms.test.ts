@@ -81,5 +81,15 @@ for (const engine of testEngines()) {
         assert.deepEqual(await storedRows(db), stored);
       });
     }
+
+    test('hundesteuer-anmeldung: an IBAN typed with spaces and in lower case is stored in its electronic form', async () => {
+      const data = readJson<Array<Record<string, Record<string, unknown>>>>('fixtures/submissions/hundesteuer-anmeldung.valid.json')[1]!;
+      assert.equal(data.bankverbindung!.iban, 'DE02120300000000202051');
+      const typed = { ...data, bankverbindung: { ...data.bankverbindung, iban: ' de02 1203\u00a00000 0000 2020 51 ' } };
+      const res = await http.post('/api/forms/hundesteuer-anmeldung/submissions').send(typed);
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const { rows } = await db.query<{ data: unknown }>('SELECT data FROM submissions WHERE id = $1', [res.body.id]);
+      assert.deepEqual(rows[0]?.data, data);
+    });
   });
 }

@@ -5,10 +5,12 @@ import { LanguageProvider } from './language.tsx';
 import { AccessibilityStatementPage } from './pages/accessibility-statement-page.tsx';
 import { CataloguePage } from './pages/catalogue-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ReceiptPage } from './pages/receipt-page.tsx';
+import { keptReceipt } from './form/receipt-store.ts';
 import { StatusPage } from './pages/status-page.tsx';
 import { lazyPage } from './routing/lazy-page.tsx';
-import { Router, useRouter } from './routing/router.tsx';
-import { matchRoute } from './routing/routes.ts';
+import { Redirect, Router, useRouter } from './routing/router.tsx';
+import { matchRoute, paths } from './routing/routes.ts';
 
 /** The form renderer and validator load only with a form: the first page a phone loads stays small. */
 const FormPage = lazyPage(() => import('./pages/form-page.tsx').then((module) => module.FormPage));
@@ -20,7 +22,11 @@ function CurrentPage() {
     case 'catalogue':
       return <CataloguePage />;
     case 'form':
+      // Submitted in this tab: Back or the form's address shows the receipt, never an empty form again.
+      if (keptReceipt(route.formId)) return <Redirect to={paths.receipt(route.formId)} />;
       return <FormPage key={route.formId} formId={route.formId} />;
+    case 'receipt':
+      return <ReceiptPage key={route.formId} formId={route.formId} />;
     case 'status':
       return <StatusPage />;
     case 'accessibility':

@@ -3,7 +3,7 @@
  * `attachment` rule in the form's schema.
  */
 import { joinPointer } from '../../shared/json-pointer.ts';
-import { schemasAt } from '../forms/schema-lookup.ts';
+import { schemasAt } from '../../shared/schema-lookup.ts';
 
 export interface AttachmentRule {
   mediaTypes: string[];

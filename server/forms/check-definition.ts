@@ -7,7 +7,7 @@ import type { Ajv } from '../../shared/validation/ajv.ts';
 import { compileError } from '../../shared/validation/ajv.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { getAt, joinPointer, parsePointer } from '../../shared/json-pointer.ts';
-import { schemasAt } from './schema-lookup.ts';
+import { schemasAt } from '../../shared/schema-lookup.ts';
 
 export interface DefinitionProblem {
   path: string;

@@ -4,9 +4,12 @@
  */
 import type { Ajv } from '../../shared/validation/ajv.ts';
 import { compileFormValidator, type FormValidator } from '../../shared/validation/form-validator.ts';
+import { compileNormaliser, type Normaliser } from '../../shared/validation/normalise.ts';
 import type { FormVersion } from './versions.ts';
 
 export interface PublishedForm extends FormVersion {
+  /** The data as it is validated and stored (normalise.ts); validate applies it itself. */
+  normalise: Normaliser;
   validate: FormValidator;
 }
 
@@ -15,7 +18,10 @@ export class FormRegistry {
 
   constructor(ajv: Ajv, versions: FormVersion[]) {
     this.forms = new Map(
-      versions.map((v) => [v.definition.id, { ...v, validate: compileFormValidator(ajv, v.definition) }]),
+      versions.map((v) => [
+        v.definition.id,
+        { ...v, normalise: compileNormaliser(v.definition.schema), validate: compileFormValidator(ajv, v.definition) },
+      ]),
     );
   }
 

@@ -9,7 +9,7 @@ import Mustache from 'mustache';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { applicantFields } from '../../shared/form-definition.ts';
 import { joinPointer } from '../../shared/json-pointer.ts';
-import { schemasAt } from '../forms/schema-lookup.ts';
+import { schemasAt } from '../../shared/schema-lookup.ts';
 
 export interface LetterTemplate {
   id: string;

@@ -5,6 +5,7 @@ import { jsonObjectBody } from '../http/json-body.ts';
 import { languageOf } from '../http/language.ts';
 import { findProgress } from './progress.ts';
 import { findStatus, findStatusByReference, type SubmissionStatus } from './status.ts';
+import { readStatusQuery } from './status-query.ts';
 import { submitAntrag, type SubmitDependencies } from './submit.ts';
 
 /** Responses carry the citizen's secret token or personal data: never cache them. */
@@ -52,11 +53,9 @@ export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: numb
   router
     .route('/api/status')
     .post(noStore, ...jsonObjectBody(4096), async (req, res) => {
-      const { reference, token } = req.body as Record<string, unknown>;
-      const status =
-        typeof reference === 'string' && typeof token === 'string'
-          ? await findStatusByReference(db, reference, token)
-          : undefined;
+      const query = readStatusQuery(req.body as Record<string, unknown>, languageOf(req));
+      if ('problems' in query) throw new AppError('validation_failed', query.problems);
+      const status = await findStatusByReference(db, query.reference, query.token);
       if (!status) throw new AppError('submission_not_found');
       res.json(await answer(status));
     })

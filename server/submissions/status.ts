@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { tokenMatches } from '../auth/secret-token.ts';
-import { referencePattern } from './reference.ts';
+import { normaliseReference } from './reference.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
 
 export interface SubmissionStatus {
@@ -43,13 +43,13 @@ export async function findStatus(db: Queryable, id: string, token: string): Prom
   return statusWhere(db, 'id', id, token);
 }
 
-/** The same by the reference printed on the receipt (case and surrounding blanks forgiven). */
+/** The same by the reference printed on the receipt, as typed (normaliseReference forgives). */
 export async function findStatusByReference(
   db: Queryable,
   reference: string,
   token: string,
 ): Promise<SubmissionStatus | undefined> {
-  const normalised = reference.trim().toUpperCase();
-  if (!referencePattern.test(normalised) || token === '') return undefined;
+  const normalised = normaliseReference(reference);
+  if (!normalised || token === '') return undefined;
   return statusWhere(db, 'reference', normalised, token.trim());
 }

@@ -44,11 +44,13 @@ export interface SubmitDependencies {
 export async function submitAntrag({ db, forms, routing }: SubmitDependencies, input: SubmitInput): Promise<Receipt> {
   const form = forms.get(input.formId);
   if (!form) throw new AppError('form_not_found');
-  const problems = form.validate(input.data, input.language);
+  // What is judged, routed and stored is the normalised data (an IBAN without its spaces).
+  const data = form.normalise(input.data);
+  const problems = form.validate(data, input.language);
   if (problems.length > 0) throw new AppError('validation_failed', problems);
-  const plan = routing.plan(form.definition, form.version, input.data, input.language);
+  const plan = routing.plan(form.definition, form.version, data, input.language);
   if (plan.problems.length > 0) throw new AppError('validation_failed', plan.problems);
-  const attachments = attachmentReferences(form.definition.schema, input.data);
+  const attachments = attachmentReferences(form.definition.schema, data);
   const fileProblems = await attachmentProblems(db, input.formId, attachments, input.language);
   if (fileProblems.length > 0) throw new AppError('validation_failed', fileProblems);
 
@@ -59,7 +61,7 @@ export async function submitAntrag({ db, forms, routing }: SubmitDependencies, i
   const store = async (q: Queryable): Promise<string> => {
     const reference = await insertWithFreeReference(
       q,
-      [id, input.formId, form.version, JSON.stringify(input.data), input.language, hash, retentionDays],
+      [id, input.formId, form.version, JSON.stringify(data), input.language, hash, retentionDays],
       plan.deliveries,
     );
     if (!(await linkAttachments(q, id, attachments.map((a) => a.id)))) {

@@ -325,6 +325,8 @@ function scalarNode(type: JsonType, facets: Schema[], typeSources: Schema[]): Sc
       else node.patterns.push(translated);
     }
     if (s.format === 'postleitzahl') node.patterns.push('(0[1-9]|[1-9][0-9])[0-9]{3}');
+    // The check digits are the portal's to check; the message carries the electronic form.
+    if (s.format === 'iban') node.patterns.push('[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}');
   }
   const strings = enumerations.map((e) => e.filter((v): v is string => typeof v === 'string'));
   if (strings.length > 0) {

@@ -5,6 +5,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, KeywordDefinition, AnySchemaObject } from 'ajv';
 import addFormatsImport from 'ajv-formats';
+import { isValidIBAN } from 'ibantools';
 import { uuidPattern } from '../uuid.ts';
 import { din91379Datatypes, disallowedCharacters, type Din91379Datatype } from './din91379.ts';
 
@@ -108,6 +109,9 @@ export function addVocabulary<T extends Ajv2020>(ajv: T): T {
   const date = ajv.formats.date as { validate: (value: string) => boolean; compare: (a: string, b: string) => number | undefined };
   ajv.addFormat('date', { type: 'string', validate: (value: string) => !value.startsWith('0000') && date.validate(value), compare: date.compare });
   ajv.addFormat('postleitzahl', postleitzahl);
+  // An IBAN in its electronic form (normalise.ts removes the spaces people type first): country,
+  // length and BBAN structure of that country, and the ISO 7064 check digits.
+  ajv.addFormat('iban', { type: 'string', validate: (value: string) => isValidIBAN(value) });
   ajv.addKeyword(din91379Keyword);
   ajv.addKeyword(errorMessageKeyword);
   ajv.addKeyword(attachmentKeyword);

@@ -1,6 +1,7 @@
 /**
  * The verdict on submitted data for one form version: control characters anywhere, the form's
- * JSON Schema, and DIN 91379 characters in the applicant's name and address. Client and server
+ * JSON Schema, and DIN 91379 characters in the applicant's name and address, all on the data as
+ * normalise.ts writes it (an IBAN typed with spaces is judged without them). Client and server
  * call this same function.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -11,6 +12,7 @@ import { getAt, joinPointer } from '../json-pointer.ts';
 import { controlCharacters } from './control-characters.ts';
 import { disallowedCharacters } from './din91379.ts';
 import { toProblems, type FieldMessages, type ValidationProblem } from './messages.ts';
+import { compileNormaliser } from './normalise.ts';
 
 export type FormValidator = (data: unknown, lang: Language) => ValidationProblem[];
 
@@ -84,7 +86,9 @@ function fieldMessages(definition: FormDefinition): FieldMessages {
 export function compileFormValidator(ajv: Ajv, definition: FormDefinition): FormValidator {
   const validateSchema: ValidateFunction = ajv.compile(definition.schema);
   const messages = fieldMessages(definition);
-  return (data, lang) => {
+  const normalise = compileNormaliser(definition.schema);
+  return (given, lang) => {
+    const data = normalise(given);
     // A value with control characters gets that one problem; what else is wrong with it can wait.
     const control = controlCharacterErrors(data);
     const flagged = new Set(control.map((e) => e.instancePath));

@@ -27,6 +27,10 @@ const formatNames: Record<string, { de: string; en: string }> = {
     en: 'is not a valid German postcode (five digits)',
   },
   uri: { de: 'keine gültige Internetadresse', en: 'is not a valid web address' },
+  iban: {
+    de: 'keine gültige IBAN (Ländercode, Prüfziffern und Kontonummer, zum Beispiel DE02 1203 0000 0000 2020 51)',
+    en: 'is not a valid IBAN (country code, check digits and account number, for example DE02 1203 0000 0000 2020 51)',
+  },
 };
 
 const datatypeUse: Record<string, { de: string; en: string }> = {

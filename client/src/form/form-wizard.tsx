@@ -1,5 +1,5 @@
 /**
- * One form being filled in: the steps, the summary and the receipt. The verdict on a step or on
+ * One form being filled in: the steps and the summary (the receipt has its own page). The verdict on a step or on
  * the whole Antrag is the shared validator's, on the data the form shows (submittable-data.ts).
  */
 import { createSchemaUtils } from '@rjsf/utils';
@@ -8,6 +8,7 @@ import { answersFor } from '../../../shared/form-view/answers-model.ts';
 import { formatDateTime } from '../../../shared/form-view/format.ts';
 import { localizeForm } from '../../../shared/form-view/localize.ts';
 import { formSteps, problemsOnStep, stepOf } from '../../../shared/form-view/steps.ts';
+import { compileNormaliser } from '../../../shared/validation/normalise.ts';
 import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import type { AttachmentInfo, PublishedForm } from '../api/types.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
@@ -18,7 +19,6 @@ import { DraftPanel } from './draft-panel.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { fieldLabel } from './field-labels.ts';
 import { focusField } from './field-ids.ts';
-import { ReceiptView } from './receipt-view.tsx';
 import { StepHeading, StepProgress } from './step-progress.tsx';
 import { submittableData } from './submittable-data.ts';
 import { SummaryView } from './summary-view.tsx';
@@ -43,7 +43,9 @@ export function FormWizard({ form, restore }: { form: PublishedForm; restore: Dr
   const restored = restore.state === 'restored' ? restore : undefined;
 
   const dataRef = useRef<Record<string, unknown>>(restored?.draft.data ?? {});
-  const current = () => submittableData(schemaUtils, localized.schema, dataRef.current);
+  const normalise = useMemo(() => compileNormaliser(form.schema), [form.schema]);
+  // What the summary shows, drafts keep and the server receives: written as the server stores it.
+  const current = () => normalise(submittableData(schemaUtils, localized.schema, dataRef.current)) as Record<string, unknown>;
   const onData = useStableCallback((data: Record<string, unknown>) => {
     dataRef.current = data;
   });
@@ -62,6 +64,7 @@ export function FormWizard({ form, restore }: { form: PublishedForm; restore: Dr
   const draft = useDraft(form.id);
   const submission = useSubmission({
     formId: form.id,
+    formTitle: localized.title,
     validate,
     schemaUtils,
     root,
@@ -110,8 +113,6 @@ export function FormWizard({ form, restore }: { form: PublishedForm; restore: Dr
   };
   const labelOf = (pointer: string) => fieldLabel(schemaUtils, { ...root, value: attempts.data ?? dataRef.current }, pointer, t);
   const visibleFields = useMemo(() => new Set(onSummary ? [] : (steps[index]?.fields ?? [])), [onSummary, steps, index]);
-
-  if (submission.receipt) return <ReceiptView formTitle={localized.title} receipt={submission.receipt} />;
 
   const stepTitles = [...steps.map((step) => step.title), t.summaryStepTitle];
   return (

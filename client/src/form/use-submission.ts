@@ -1,6 +1,7 @@
 /**
  * Submitting: the shared verdict on everything first, then the Antrag to the server (with the
- * draft it came from), then the receipt. A refusal with problems goes back to the error summary.
+ * draft it came from), then the receipt, kept for this tab (receipt-store.ts) at its own address.
+ * A refusal with problems goes back to the error summary.
  */
 import type { SchemaUtilsType } from '@rjsf/utils';
 import { useState } from 'react';
@@ -14,11 +15,14 @@ import { lookUpStatus, submitAntrag } from '../api/submissions.ts';
 import type { AttachmentInfo } from '../api/types.ts';
 import { useErrorMessage } from '../layout/load-states.tsx';
 import { useLanguage } from '../language.tsx';
+import { useRouter } from '../routing/router.tsx';
+import { paths } from '../routing/routes.ts';
 import type { FormValidator } from '../validation/form-validation.ts';
-import type { Receipt } from './receipt-view.tsx';
+import { keepReceipt } from './receipt-store.ts';
 
 interface SubmissionInput {
   formId: string;
+  formTitle: string;
   validate: FormValidator;
   schemaUtils: SchemaUtilsType;
   root: Omit<SchemaNode, 'value'>;
@@ -34,7 +38,7 @@ export function useSubmission(input: SubmissionInput) {
   const errorMessage = useErrorMessage();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | undefined>();
-  const [receipt, setReceipt] = useState<Receipt | undefined>();
+  const { navigate } = useRouter();
 
   async function submit(data: Record<string, unknown>) {
     setSubmitError(undefined);
@@ -48,13 +52,16 @@ export function useSubmission(input: SubmissionInput) {
       input.onSubmitted();
       const status = await lookUpStatus(created.reference, created.statusToken, lang).catch(() => undefined);
       const context = { schemaUtils: input.schemaUtils, t, lang, files: input.files };
-      setReceipt({
+      keepReceipt(input.formId, {
         id: created.id,
         reference: created.reference,
         statusToken: created.statusToken,
         submittedAt: status?.submittedAt ?? new Date().toISOString(),
+        formTitle: input.formTitle,
         sections: answersByStep({ ...input.root, value: data }, input.steps, context),
       });
+      // The summary's history entry becomes the receipt: Back does not lead to a form to send again.
+      navigate(paths.receipt(input.formId), { replace: true });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'validation_failed' && Array.isArray(failure.details))
         input.onProblems(data, failure.details as ValidationProblem[]);
@@ -64,5 +71,5 @@ export function useSubmission(input: SubmissionInput) {
     }
   }
 
-  return { submit, submitting, submitError, receipt };
+  return { submit, submitting, submitError };
 }

@@ -1,6 +1,12 @@
-/** `/status`: reference and token from the receipt → `POST /api/status`; the token stays out of the URL. */
-import { useRef, useState, type FormEvent } from 'react';
+/**
+ * `/status`: reference and token from the receipt → `POST /api/status`; the token stays out of
+ * the URL. A status link (`#reference=…&token=…`, shared/status-link.ts) fills both fields and
+ * looks the status up at once; the fragment is then removed from the address bar and history.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../../shared/form-view/format.ts';
+import { readStatusFragment } from '../../../shared/status-link.ts';
+import type { ValidationProblem } from '../../../shared/validation/messages.ts';
 import { ApiError } from '../api/http.ts';
 import { lookUpStatus } from '../api/submissions.ts';
 import type { SubmissionStatus } from '../api/types.ts';
@@ -8,10 +14,22 @@ import { useErrorMessage } from '../layout/load-states.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { useLanguage } from '../language.tsx';
 import { StatusProgress } from './status-progress.tsx';
+import { useRouter } from '../routing/router.tsx';
+import { paths } from '../routing/routes.ts';
 
 interface Problem {
   id: string;
   message: string;
+}
+
+/** The page's fields by the path the server names them with. */
+const fieldIds: Record<string, string> = { '/reference': 'status-reference', '/token': 'status-token' };
+
+/** The server's problems as problems of this page's fields, if it names only those. */
+function fieldProblems(details: unknown): Problem[] | undefined {
+  if (!Array.isArray(details) || details.length === 0) return undefined;
+  const problems = (details as ValidationProblem[]).map((d) => ({ id: fieldIds[d.path] ?? '', message: d.message }));
+  return problems.every((p) => p.id !== '') ? problems : undefined;
 }
 
 export function StatusPage() {
@@ -26,8 +44,10 @@ export function StatusPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const { location, navigate } = useRouter();
+  const linkHandled = useRef('');
+
+  const lookUp = async (reference: string, token: string) => {
     setResult(undefined);
     setFailure(undefined);
     const missing = [
@@ -44,12 +64,29 @@ export function StatusPage() {
       setResult(await lookUpStatus(reference, token, lang));
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (error) {
-      setFailure(error instanceof ApiError ? error.message : errorMessage(error));
+      const onFields = error instanceof ApiError && error.code === 'validation_failed' ? fieldProblems(error.details) : undefined;
+      if (onFields) setProblems(onFields);
+      else setFailure(error instanceof ApiError ? error.message : errorMessage(error));
       requestAnimationFrame(() => summaryRef.current?.focus());
     } finally {
       setBusy(false);
     }
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void lookUp(reference, token);
+  };
+
+  useEffect(() => {
+    const linked = readStatusFragment(location.hash);
+    if (!linked || linkHandled.current === location.hash) return;
+    linkHandled.current = location.hash;
+    // The token is not to linger in the address bar or the history.
+    navigate(paths.status, { replace: true });
+    setReference(linked.reference);
+    setToken(linked.token);
+    void lookUp(linked.reference, linked.token);
+  }, [location.hash]);
   const problemOf = (id: string) => problems.find((p) => p.id === id);
   const field = (id: string, label: string, hint: string, value: string, onChange: (value: string) => void, autoComplete: string) => {
     const problem = problemOf(id);

@@ -2,6 +2,7 @@
 export type Route =
   | { page: 'catalogue' }
   | { page: 'form'; formId: string }
+  | { page: 'receipt'; formId: string }
   | { page: 'status' }
   | { page: 'accessibility' }
   | { page: 'not-found' };
@@ -9,6 +10,8 @@ export type Route =
 export const paths = {
   catalogue: '/',
   form: (formId: string) => `/formulare/${encodeURIComponent(formId)}`,
+  /** The receipt after submitting; what it shows is kept in the tab (form/receipt-store.ts), not in the address. */
+  receipt: (formId: string) => `/formulare/${encodeURIComponent(formId)}/eingangsbestaetigung`,
   status: '/status',
   accessibility: '/barrierefreiheit',
 };
@@ -18,10 +21,10 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { page: 'catalogue' };
   if (path === paths.status) return { page: 'status' };
   if (path === paths.accessibility) return { page: 'accessibility' };
-  const form = /^\/formulare\/([^/]+)$/.exec(path);
+  const form = /^\/formulare\/([^/]+)(\/eingangsbestaetigung)?$/.exec(path);
   if (form) {
     try {
-      return { page: 'form', formId: decodeURIComponent(form[1]!) };
+      return { page: form[2] ? 'receipt' : 'form', formId: decodeURIComponent(form[1]!) };
     } catch {
       return { page: 'not-found' };
     }

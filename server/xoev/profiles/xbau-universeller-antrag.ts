@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { FormDefinition } from '../../../shared/form-definition.ts';
 import { getAt } from '../../../shared/json-pointer.ts';
-import { schemasAt } from '../../forms/schema-lookup.ts';
+import { schemasAt } from '../../../shared/schema-lookup.ts';
 import { applicantOf } from '../applicant.ts';
 import { writeFormData, type ReferencedAttachment } from '../form-data.ts';
 import { dateTimeLexical, erreichbarkeit, product, writeCode, writeNachrichtenkopf, type CodeValue } from '../header.ts';

@@ -3,7 +3,7 @@
  * follows `properties`, `items`/`prefixItems`, local `$ref`s and the applicators
  * (allOf/anyOf/oneOf/if/then/else/dependentSchemas) that may add properties.
  */
-import { getAt, parsePointer } from '../../shared/json-pointer.ts';
+import { getAt, parsePointer } from './json-pointer.ts';
 
 type Schema = Record<string, unknown>;
 
