@@ -8,6 +8,8 @@ import { compileError } from '../../shared/validation/ajv.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { getAt, joinPointer, parsePointer } from '../../shared/json-pointer.ts';
 import { schemasAt } from './schema-lookup.ts';
+import type { RJSFSchema } from '@rjsf/utils';
+import { declaredProperties } from '../../shared/form-view/declared-properties.ts';
 
 export interface DefinitionProblem {
   path: string;
@@ -85,11 +87,14 @@ function checkApplicant(definition: FormDefinition): DefinitionProblem[] {
   return problems;
 }
 
-/** Steps name top-level properties, and every top-level property is on exactly one step. */
+/**
+ * Steps name top-level properties (declared in the root's `properties` or in a root combinator or
+ * conditional), and every top-level property is on exactly one step.
+ */
 function checkSteps(definition: FormDefinition): DefinitionProblem[] {
   const steps = definition.uiSchema?.['ui:steps'] as Array<{ fields: string[] }> | undefined;
   if (!steps) return [];
-  const properties = Object.keys((definition.schema.properties as Record<string, unknown> | undefined) ?? {});
+  const properties = declaredProperties(definition.schema as RJSFSchema);
   const problems: DefinitionProblem[] = [];
   const stepOf = new Map<string, number>();
   steps.forEach((step, i) =>

@@ -1,7 +1,7 @@
 /**
  * How the error summary names a field: its title, preceded by the enclosing item ("Hund 2") and
  * sub-section titles, so two "Straße" fields stay apart. The top-level section is left out: the
- * step shows it already.
+ * step shows it already. A problem of the data as a whole is named "Ihre Angaben insgesamt".
  */
 import type { SchemaUtilsType } from '@rjsf/utils';
 import { childOf, isArrayNode, resolve, titleOf, type SchemaNode } from '../../../shared/form-view/schema-navigation.ts';
@@ -23,5 +23,5 @@ export function fieldLabel(schemaUtils: SchemaUtilsType, root: SchemaNode, point
     else if (!(depth === 0 && tokens.length > 1)) parts.push(titleOf(child, token));
     node = child;
   }
-  return parts.length > 0 ? parts.join(' – ') : titleOf(root, '');
+  return parts.length > 0 ? parts.join(' – ') : titleOf(root, '') || t.answersAsAWhole;
 }

@@ -14,8 +14,14 @@ function coreField(name: string) {
 const DefaultStringField = coreField('StringField');
 const DefaultArrayField = coreField('ArrayField');
 
+/** Formats rjsf has no widget for, drawn with the input that gives exactly their values. */
+const widgetOfFormat: Record<string, string> = { 'iso-time': 'time', 'iso-date-time': 'date-time' };
+
 export function StringField(props: FieldProps) {
-  return isAttachment(props.schema) ? <AttachmentField {...props} /> : <DefaultStringField {...props} />;
+  if (isAttachment(props.schema)) return <AttachmentField {...props} />;
+  const widget = typeof props.schema.format === 'string' ? widgetOfFormat[props.schema.format] : undefined;
+  if (widget && props.uiSchema?.['ui:widget'] === undefined) return <DefaultStringField {...props} uiSchema={{ ...props.uiSchema, 'ui:widget': widget }} />;
+  return <DefaultStringField {...props} />;
 }
 
 export function ArrayField(props: FieldProps) {
