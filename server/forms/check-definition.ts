@@ -7,6 +7,7 @@ import type { Ajv } from '../../shared/validation/ajv.ts';
 import { compileError } from '../../shared/validation/ajv.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { getAt, joinPointer, parsePointer } from '../../shared/json-pointer.ts';
+import { checkRenderable } from './check-renderable.ts';
 import { schemasAt } from './schema-lookup.ts';
 import type { RJSFSchema } from '@rjsf/utils';
 import { declaredProperties } from '../../shared/form-view/declared-properties.ts';
@@ -116,11 +117,25 @@ export function checkDefinition(
   definition: unknown,
   expectedId: string,
 ): DefinitionProblem[] {
-  if (!validateDefinition(definition)) return fromAjv(validateDefinition.errors, '');
+  const unrenderable = checkRenderable((definition as { schema?: unknown } | null)?.schema, '/schema');
+  if (!validateDefinition(definition)) {
+    // The meta-schema's own words for a root that is not an object ("must be equal to constant") give way to ours.
+    const rootType = unrenderable.some((p) => p.path === '/schema/type');
+    const metaProblems = fromAjv(validateDefinition.errors, '').filter(
+      (p) => !(rootType && (p.path === '/schema/type' || (p.path === '/schema' && p.message.includes("'type'")))),
+    );
+    return [...unrenderable, ...metaProblems];
+  }
   const d = definition as FormDefinition;
-  const problems: DefinitionProblem[] = [];
+  const problems: DefinitionProblem[] = [...unrenderable];
   if (d.id !== expectedId) problems.push({ path: '/id', message: `must equal the file name (${expectedId})` });
-  const schemaProblems = checkSchema(ajv, d.schema, '/schema');
+  // With unrenderable constructs only the validator's other complaints are added (compiling would stop at the first).
+  const schemaProblems =
+    unrenderable.length === 0
+      ? checkSchema(ajv, d.schema, '/schema')
+      : ajv.validateSchema(d.schema)
+        ? []
+        : fromAjv(ajv.errors, '/schema').filter((p) => !unrenderable.some((u) => p.path === u.path || p.path.startsWith(u.path + '/')));
   problems.push(...schemaProblems);
   (d.routes ?? []).forEach((route, i) => {
     if (route.when !== undefined) problems.push(...checkSchema(ajv, route.when, `/routes/${i}/when`));
