@@ -63,3 +63,7 @@ export function titleOf(node: Pick<SchemaNode, 'schema' | 'uiSchema'>, fallback:
 }
 
 export const isArrayNode = (node: SchemaNode) => node.schema.type === 'array';
+
+/** A fixed position of a tuple (`prefixItems`): named by its own title, not as a numbered item. */
+export const isTuplePosition = (node: SchemaNode, token: string) =>
+  Array.isArray(node.schema.prefixItems) && /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < (node.schema.prefixItems as unknown[]).length;

@@ -4,7 +4,7 @@
  * step shows it already. A problem of the data as a whole is named "Ihre Angaben insgesamt".
  */
 import type { SchemaUtilsType } from '@rjsf/utils';
-import { childOf, isArrayNode, resolve, titleOf, type SchemaNode } from '../../../shared/form-view/schema-navigation.ts';
+import { childOf, isArrayNode, isTuplePosition, resolve, titleOf, type SchemaNode } from '../../../shared/form-view/schema-navigation.ts';
 import { parsePointer } from '../../../shared/json-pointer.ts';
 import type { UiTexts } from '../i18n.ts';
 
@@ -19,7 +19,9 @@ export function fieldLabel(schemaUtils: SchemaUtilsType, root: SchemaNode, point
       parts.push(...tokens.slice(depth));
       break;
     }
-    if (isArrayNode(parent)) parts.push(t.itemTitle(titleOf(child, t.defaultItemTitle), Number(token) + 1));
+    if (isTuplePosition(parent, token)) parts.push(titleOf(child, t.itemTitle(titleOf(parent, token), Number(token) + 1)));
+    else if (isArrayNode(parent))
+      parts.push(t.itemTitle(titleOf(child, t.defaultItemTitle), Number(token) - ((parent.schema.prefixItems as unknown[] | undefined)?.length ?? 0) + 1));
     else if (!(depth === 0 && tokens.length > 1)) parts.push(titleOf(child, token));
     node = child;
   }

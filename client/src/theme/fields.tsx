@@ -1,8 +1,9 @@
-/** Fields that take over from rjsf's own where a schema has an `attachment` rule. */
+/** Fields that take over from rjsf's own: attachments (an `attachment` rule) and tuples (`prefixItems`). */
 import { getDefaultRegistry } from '@rjsf/core';
 import type { FieldProps } from '@rjsf/utils';
 import { AttachmentField } from './attachments/attachment-field.tsx';
 import { AttachmentListField } from './attachments/attachment-list-field.tsx';
+import { isTuple, TupleField } from './tuple-field.tsx';
 import { isAttachment, isAttachmentList } from '../../../shared/form-view/field-kinds.ts';
 
 function coreField(name: string) {
@@ -25,5 +26,7 @@ export function StringField(props: FieldProps) {
 }
 
 export function ArrayField(props: FieldProps) {
-  return isAttachmentList(props.schema) ? <AttachmentListField {...props} /> : <DefaultArrayField {...props} />;
+  if (isAttachmentList(props.schema)) return <AttachmentListField {...props} />;
+  if (isTuple(props.schema)) return <TupleField {...props} />;
+  return <DefaultArrayField {...props} />;
 }
