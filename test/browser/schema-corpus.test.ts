@@ -32,7 +32,11 @@ const cases = JSON.parse(readFileSync(path.join(corpusDir, 'cases.json'), 'utf8'
 async function enter(page: Page, answers: CorpusAnswer[]): Promise<void> {
   for (const answer of answers) {
     if ('add' in answer) await scopeOf(page, answer.within).getByRole('button', { name: answer.add, exact: true }).click();
-    else await fillAnswers(page, [answer]);
+    else {
+      await fillAnswers(page, [answer]);
+      // On to the next field, as a person does (a map entry takes its new name when left).
+      await page.keyboard.press('Tab');
+    }
   }
 }
 

@@ -52,6 +52,9 @@ export const ThemedForm = memo(function ThemedForm(props: ThemedFormProps) {
         return t.alternative(params[0] ?? '');
       case TranslatableString.TitleOptionPrefix:
         return `${params[0] ?? ''}: ${t.alternative(params[1] ?? '')}`;
+      // A new map entry of type string starts empty, not with English "New Value".
+      case TranslatableString.NewStringDefault:
+        return '';
       default:
         return englishStringTranslator(key, params);
     }
