@@ -7,7 +7,7 @@ import type { Ajv } from '../../shared/validation/ajv.ts';
 import { compileError } from '../../shared/validation/ajv.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { getAt, joinPointer, parsePointer } from '../../shared/json-pointer.ts';
-import { checkRenderable } from './check-renderable.ts';
+import { checkRenderable, checkRenderableUi } from './check-renderable.ts';
 import { schemasAt } from './schema-lookup.ts';
 import type { RJSFSchema } from '@rjsf/utils';
 import { declaredProperties } from '../../shared/form-view/declared-properties.ts';
@@ -118,16 +118,17 @@ export function checkDefinition(
   expectedId: string,
 ): DefinitionProblem[] {
   const unrenderable = checkRenderable((definition as { schema?: unknown } | null)?.schema, '/schema');
+  const unrenderableUi = checkRenderableUi((definition as { uiSchema?: unknown } | null)?.uiSchema, '/uiSchema');
   if (!validateDefinition(definition)) {
     // The meta-schema's own words for a root that is not an object ("must be equal to constant") give way to ours.
     const rootType = unrenderable.some((p) => p.path === '/schema/type');
     const metaProblems = fromAjv(validateDefinition.errors, '').filter(
       (p) => !(rootType && (p.path === '/schema/type' || (p.path === '/schema' && p.message.includes("'type'")))),
     );
-    return [...unrenderable, ...metaProblems];
+    return [...unrenderable, ...unrenderableUi, ...metaProblems];
   }
   const d = definition as FormDefinition;
-  const problems: DefinitionProblem[] = [...unrenderable];
+  const problems: DefinitionProblem[] = [...unrenderable, ...unrenderableUi];
   if (d.id !== expectedId) problems.push({ path: '/id', message: `must equal the file name (${expectedId})` });
   // With unrenderable constructs only the validator's other complaints are added (compiling would stop at the first).
   const schemaProblems =

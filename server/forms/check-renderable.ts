@@ -19,6 +19,8 @@ export const renderableMessages = {
     '"items": [ … ] is draft-07 and not valid in draft 2020-12; write the fixed positions as "prefixItems": [ … ] and the schema of further items as "items": { … }',
   dataUrl:
     'format "data-url" stops start-up: files are uploaded, not embedded in the data; write "attachment": { "mediaTypes": [ … ], "maxBytes": … } on a string field (see docs/form-definitions.md, attachments)',
+  fileWidget:
+    '"ui:widget": "file" embeds the file in the data as a data URL; write "attachment": { "mediaTypes": [ … ], "maxBytes": … } on the field instead (see docs/form-definitions.md, attachments)',
   time: 'format "time" needs a zone offset the time input cannot give; write "format": "iso-time" (time of day, offset optional)',
   rootMap:
     'a map at the root has no fields that steps could place; put the entries into a property, e.g. "properties": { "eintraege": { "type": "object", "additionalProperties": … } }',
@@ -46,5 +48,22 @@ export function checkRenderable(schema: unknown, base: string): DefinitionProble
       if (isObject(node[key])) for (const [name, member] of Object.entries(node[key])) visit(member, joinPointer(path, key, name));
   };
   visit(schema, base);
+  return problems;
+}
+
+/** `"ui:widget": "file"` anywhere in the uiSchema (rjsf's file widget embeds files as data URLs). */
+export function checkRenderableUi(uiSchema: unknown, base: string): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const visit = (node: unknown, path: string) => {
+    if (Array.isArray(node)) node.forEach((entry, i) => visit(entry, joinPointer(path, i)));
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'ui:widget' && value === 'file') problems.push({ path: joinPointer(path, key), message: renderableMessages.fileWidget });
+      else if (key === 'ui:options' && isObject(value) && value.widget === 'file')
+        problems.push({ path: joinPointer(path, key, 'widget'), message: renderableMessages.fileWidget });
+      else visit(value, joinPointer(path, key));
+    }
+  };
+  visit(uiSchema, base);
   return problems;
 }

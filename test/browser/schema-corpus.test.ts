@@ -11,15 +11,15 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { postJson } from './support/api.ts';
-import { scopeOf, type Answer } from './support/answers.ts';
+import { labelPattern, scopeOf, type Answer } from './support/answers.ts';
 import { assertAccessible } from './support/axe.ts';
 import { fillAnswers } from './support/fill-by-pointer.ts';
 import { repositoryRoot } from './support/portal-server.ts';
 import { portalSuite } from './support/suite.ts';
-import { errorLinks } from './support/wizard.ts';
+import { errorLinks, stepHeading } from './support/wizard.ts';
 
-/** An answer, or pressing the "add" button of a list of entries. */
-type CorpusAnswer = Answer | { add: string; within?: string };
+/** An answer, pressing the "add" button of a list of entries, or going on to the next step. */
+type CorpusAnswer = Answer | { add: string; within?: string } | { next: true };
 interface CorpusCase {
   form: string;
   valid: { data: unknown; fill: CorpusAnswer[] };
@@ -32,7 +32,11 @@ const cases = JSON.parse(readFileSync(path.join(corpusDir, 'cases.json'), 'utf8'
 async function enter(page: Page, answers: CorpusAnswer[]): Promise<void> {
   for (const answer of answers) {
     if ('add' in answer) await scopeOf(page, answer.within).getByRole('button', { name: answer.add, exact: true }).click();
-    else {
+    else if ('next' in answer) {
+      const heading = await stepHeading(page).textContent();
+      await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+      await page.waitForFunction((before) => document.querySelector('h2.step-heading')?.textContent !== before, heading);
+    } else {
       await fillAnswers(page, [answer]);
       // On to the next field, as a person does (a map entry takes its new name when left).
       await page.keyboard.press('Tab');
@@ -84,4 +88,23 @@ describe('schema corpus: what validates renders', () => {
       await portalPage.close();
     });
   }
+
+  test('the root alternatives are named from the branch titles in English, and untitled texts in Markdown read as plain text', async () => {
+    const portalPage = await portal.open('/formulare/korpus-oneof-wurzel');
+    const { page } = portalPage;
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const selector = page.getByLabel('Please choose: Private person or Company', { exact: true });
+    await selector.selectOption({ label: 'Company' });
+    await page.getByLabel(labelPattern('Company name')).waitFor();
+    await assertAccessible(page, 'root oneOf in English');
+    await portalPage.close();
+
+    const formats = await portal.open('/formulare/korpus-formate');
+    const description = formats.page.locator('.field-description').filter({ hasText: 'Bitte kurz fassen' });
+    assert.equal(await description.textContent(), 'Bitte kurz fassen, siehe Hinweise (https://example.org/hinweise).');
+    // alt-date is the one labelled date input, not nine selects with English buttons
+    assert.equal(await formats.page.getByLabel('Geburtstag', { exact: true }).getAttribute('type'), 'date');
+    assert.equal(await formats.page.getByRole('button', { name: /^(Now|Clear)$/ }).count(), 0);
+    await formats.close();
+  });
 });

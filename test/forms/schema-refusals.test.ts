@@ -28,7 +28,7 @@ async function problemsOf(name: string): Promise<Array<{ path: string; message: 
 describe('definitions that cannot be drawn are refused at load', () => {
   test('every renderable definition of the corpus loads', async () => {
     const loaded = await loadDefinitions(path.join(corpus, 'forms'));
-    assert.equal(loaded.length, 12);
+    assert.equal(loaded.length, 13);
   });
 
   test('a root that is not an object: one message saying "type": "object"', async () => {
@@ -45,6 +45,10 @@ describe('definitions that cannot be drawn are refused at load', () => {
     assert.deepEqual(await problemsOf('data-url'), [{ path: '/schema/properties/foto/format', message: renderableMessages.dataUrl }]);
     assert.match(renderableMessages.dataUrl, /stops start-up/);
     assert.match(renderableMessages.dataUrl, /"attachment"/);
+  });
+
+  test('the file widget (a data URL): pointing to the attachment keyword', async () => {
+    assert.deepEqual(await problemsOf('datei-widget'), [{ path: '/uiSchema/foto/ui:widget', message: renderableMessages.fileWidget }]);
   });
 
   test('format time: pointing to iso-time', async () => {
