@@ -1,7 +1,9 @@
 /**
  * One entry of a map (`additionalProperties`/`patternProperties`): a labelled input for its name
  * ("Bezeichnung (Eintrag 2)"), the value under "Wert für „name“", and a button "Eintrag „name“
- * entfernen". The object draws the "Eintrag hinzufügen" button (object-field-template.tsx).
+ * entfernen". The object draws the "Eintrag hinzufügen" button (object-field-template.tsx). A name
+ * no pattern admits has no value to enter (rjsf gives it `type: "null"`): the entry then shows
+ * its name and the problem with it, so the citizen can rename or remove it.
  */
 import { createContext, useContext } from 'react';
 import type { FieldTemplateProps } from '@rjsf/utils';
@@ -27,7 +29,11 @@ export function MapEntry(props: FieldTemplateProps) {
         <RequiredMarker />
       </label>
       <input key={label} id={keyId} className="input" type="text" defaultValue={label} onBlur={onKeyRenameBlur} disabled={disabled || readonly} />
-      {kind === 'container' ? (
+      {schema.type === 'null' ? (
+        <div id={id}>
+          <FieldProblems id={id} />
+        </div>
+      ) : kind === 'container' ? (
         children
       ) : (
         <>
