@@ -3,7 +3,8 @@
  * family. For each: the empty form and the form with the server's problems have no axe
  * violations; filled in with the valid answers by the visible labels alone it submits exactly
  * the corpus's valid data (201); filled in with the invalid answers, every problem the server
- * reports for the invalid data is shown at a visible field.
+ * reports for the invalid data is shown at a visible field. With the keyboard alone, at 320 px,
+ * the same answers submit the same data.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { postJson } from './support/api.ts';
 import { labelPattern, scopeOf, type Answer } from './support/answers.ts';
 import { assertAccessible } from './support/axe.ts';
+import { dateOrder, pressButton, tabTo, typeAnswers } from './support/fill-by-keyboard.ts';
 import { fillAnswers } from './support/fill-by-pointer.ts';
 import { repositoryRoot } from './support/portal-server.ts';
 import { portalSuite } from './support/suite.ts';
@@ -43,6 +45,27 @@ async function enter(page: Page, answers: CorpusAnswer[]): Promise<void> {
     }
   }
 }
+
+/** The same answers with the keyboard alone (Tab, typing, arrows, Enter), nothing clicked. */
+async function enterByKeyboard(page: Page, answers: CorpusAnswer[], order: 'DMY' | 'MDY' | 'YMD'): Promise<void> {
+  for (const answer of answers) {
+    if ('add' in answer) {
+      const button = scopeOf(page, answer.within).getByRole('button', { name: answer.add, exact: true });
+      await tabTo(page, button, answer.add);
+      await page.keyboard.press('Enter');
+    } else if ('next' in answer) {
+      const heading = await stepHeading(page).textContent();
+      await pressButton(page, 'Weiter');
+      await page.waitForFunction((before) => document.querySelector('h2.step-heading')?.textContent !== before, heading);
+    } else {
+      await typeAnswers(page, [answer], order);
+      await page.keyboard.press('Tab');
+    }
+  }
+}
+
+/** Fields the keyboard pass leaves to the pointer pass: a colour picker and a slider take no typed values. */
+const typedOnly = (c: CorpusCase) => c.valid.fill.every((a) => !('field' in a) || !['Zufriedenheit', 'Farbe'].includes(a.field));
 
 const idOf = (pointer: string) => ['root', ...pointer.split('/').slice(1)].join('_');
 
@@ -88,6 +111,22 @@ describe('schema corpus: what validates renders', () => {
       await portalPage.close();
     });
   }
+
+  for (const c of cases.filter(typedOnly))
+    test(`${c.form}: completed with the keyboard alone at 320 px, submitted as it is`, async () => {
+      const order = await dateOrder(portal.browser);
+      const portalPage = await portal.open(`/formulare/${c.form}`, { viewport: { width: 320, height: 640 }, timezoneId: 'Europe/Berlin' });
+      const { page } = portalPage;
+      await enterByKeyboard(page, c.valid.fill, order);
+      const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+      assert.ok(width <= 320, `${c.form} is ${width} px wide at 320 px`);
+      await pressButton(page, 'Weiter');
+      const request = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/forms/${c.form}/submissions`));
+      await pressButton(page, 'Antrag verbindlich absenden');
+      assert.deepEqual((await request).postDataJSON(), c.valid.data);
+      await page.getByRole('heading', { level: 1, name: 'Ihr Antrag ist eingegangen' }).waitFor();
+      await portalPage.close();
+    });
 
   test('the root alternatives are named from the branch titles in English, and untitled texts in Markdown read as plain text', async () => {
     const portalPage = await portal.open('/formulare/korpus-oneof-wurzel');
