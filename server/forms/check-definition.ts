@@ -7,7 +7,10 @@ import type { Ajv } from '../../shared/validation/ajv.ts';
 import { compileError } from '../../shared/validation/ajv.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { getAt, joinPointer, parsePointer } from '../../shared/json-pointer.ts';
+import { checkRenderable, checkRenderableUi } from './check-renderable.ts';
 import { schemasAt } from '../../shared/schema-lookup.ts';
+import type { RJSFSchema } from '@rjsf/utils';
+import { declaredProperties } from '../../shared/form-view/declared-properties.ts';
 
 export interface DefinitionProblem {
   path: string;
@@ -85,11 +88,14 @@ function checkApplicant(definition: FormDefinition): DefinitionProblem[] {
   return problems;
 }
 
-/** Steps name top-level properties, and every top-level property is on exactly one step. */
+/**
+ * Steps name top-level properties (declared in the root's `properties` or in a root combinator or
+ * conditional), and every top-level property is on exactly one step.
+ */
 function checkSteps(definition: FormDefinition): DefinitionProblem[] {
   const steps = definition.uiSchema?.['ui:steps'] as Array<{ fields: string[] }> | undefined;
   if (!steps) return [];
-  const properties = Object.keys((definition.schema.properties as Record<string, unknown> | undefined) ?? {});
+  const properties = declaredProperties(definition.schema as RJSFSchema);
   const problems: DefinitionProblem[] = [];
   const stepOf = new Map<string, number>();
   steps.forEach((step, i) =>
@@ -118,15 +124,29 @@ export function checkDefinition(
   definition: unknown,
   expectedId: string,
 ): DefinitionProblem[] {
+  const unrenderable = checkRenderable((definition as { schema?: unknown } | null)?.schema, '/schema');
+  const unrenderableUi = checkRenderableUi((definition as { uiSchema?: unknown } | null)?.uiSchema, '/uiSchema');
   const metaErrors = validateDefinition(definition) ? [] : [...(validateDefinition.errors ?? [])];
-  const problems: DefinitionProblem[] = fromAjv(metaErrors, '');
+  // The meta-schema's own words for a root that is not an object ("must be equal to constant") give way to ours.
+  const rootType = unrenderable.some((p) => p.path === '/schema/type');
+  const metaProblems = fromAjv(metaErrors, '').filter(
+    (p) => !(rootType && (p.path === '/schema/type' || (p.path === '/schema' && p.message.includes("'type'")))),
+  );
+  const problems: DefinitionProblem[] = [...unrenderable, ...unrenderableUi, ...metaProblems];
   if (!isObject(definition)) return problems;
   const sound = (pointer: string) => !metaErrors.some((e) => e.instancePath === pointer || e.instancePath.startsWith(pointer + '/'));
   const d = definition as unknown as FormDefinition;
   if (typeof d.id === 'string' && sound('/id') && d.id !== expectedId)
     problems.push({ path: '/id', message: `must equal the file name (${expectedId})` });
   const schemaSound = isObject(d.schema) && sound('/schema');
-  const schemaProblems = schemaSound ? checkSchema(ajv, d.schema, '/schema') : [];
+  // With unrenderable constructs only the validator's other complaints are added (compiling would stop at the first).
+  const schemaProblems = !schemaSound
+    ? []
+    : unrenderable.length === 0
+      ? checkSchema(ajv, d.schema, '/schema')
+      : ajv.validateSchema(d.schema)
+        ? []
+        : fromAjv(ajv.errors, '/schema').filter((p) => !unrenderable.some((u) => p.path === u.path || p.path.startsWith(u.path + '/')));
   problems.push(...schemaProblems);
   if (Array.isArray(d.routes))
     d.routes.forEach((route, i) => {

@@ -2,6 +2,7 @@
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { applicantFields } from '../../shared/form-definition.ts';
 import { getAt } from '../../shared/json-pointer.ts';
+import { plainText } from '../../shared/form-view/plain-text.ts';
 import type { PostalAddress } from './address.ts';
 import { germanView, renderText, type LetterTemplate } from './templates.ts';
 
@@ -76,7 +77,8 @@ export function composeLetter(
   const view: Record<string, unknown> = {
     reference: caseData.reference,
     submittedAt: germanDate(caseData.submittedAt),
-    formTitle: definition.title.de,
+    // The title as the portal and the receipt show it (Markdown as plain text).
+    formTitle: plainText(definition.title.de),
     date: germanDate(date),
     authority,
     applicant,

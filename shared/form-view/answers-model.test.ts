@@ -89,3 +89,48 @@ test('in English: the definition\'s translations and the shared texts', () => {
   assert.ok(first!.includes('  Telefon: not provided'));
   assert.ok(second!.includes('Nachweise: Bescheid.pdf (1.5 KB)'));
 });
+
+/** The answers of a one-page form (no steps) for `data`, as "label: text" lines, groups flattened. */
+function linesOf(schema: Record<string, unknown>, data: unknown): string[] {
+  const form = localizeForm({ title: { de: 'Probe' }, schema: { type: 'object', ...schema } }, 'de');
+  const schemaUtils = createSchemaUtils(rjsfValidator, form.schema);
+  const steps = formSteps(form.schema, form.uiSchema, form.title);
+  const context = { schemaUtils, t: formViewTexts.de, lang: 'de' as Language, files: new Map() };
+  const flat = (answer: Answer): string[] =>
+    answer.kind === 'value' ? [`${answer.label}: ${answer.text}`] : answer.children.flatMap(flat);
+  return answersByStep({ schema: form.schema, uiSchema: form.uiSchema, value: data }, steps, context).flatMap((s) => s.answers.flatMap(flat));
+}
+
+test('fields of root combinators, conditions and dependent schemas are answers too', () => {
+  const schema = {
+    properties: { kfz: { type: 'string', title: 'Kennzeichen' } },
+    allOf: [{ properties: { vorname: { type: 'string', title: '**Vorname**' } } }],
+    oneOf: [
+      { title: 'Privat', required: ['familienname'], properties: { familienname: { type: 'string', title: 'Familienname' } } },
+      { title: 'Firma', required: ['firma'], properties: { firma: { type: 'string', title: 'Firma' } } },
+    ],
+    dependentSchemas: { kfz: { properties: { halter: { type: 'string', title: 'Halter' } } } },
+  };
+  assert.deepEqual(linesOf(schema, { kfz: 'DA-X 1', vorname: 'Zoë', firma: 'X GmbH', halter: 'Zoë' }), [
+    'Kennzeichen: DA-X 1',
+    'Vorname: Zoë',
+    // in the portal's order: the object's own fields, then those of the chosen alternative
+    'Halter: Zoë',
+    'Firma: X GmbH',
+  ]);
+  assert.deepEqual(linesOf(schema, { vorname: 'Zoë', familienname: 'Müller' }), ['Kennzeichen: keine Angabe', 'Vorname: Zoë', 'Familienname: Müller']);
+});
+
+test('tuple positions are named by their titles, further items are numbered', () => {
+  const schema = {
+    properties: {
+      punkt: {
+        type: 'array',
+        title: 'Koordinate',
+        prefixItems: [{ type: 'number', title: 'Breite' }, { type: 'number' }],
+        items: { type: 'string', title: 'Bemerkung' },
+      },
+    },
+  };
+  assert.deepEqual(linesOf(schema, { punkt: [49.5, 8.25, 'Rathaus'] }), ['Breite: 49,5', 'Koordinate 2: 8,25', 'Bemerkung 1: Rathaus']);
+});

@@ -9,7 +9,7 @@ import { localeOf, type Language } from '../i18n.ts';
 import { joinPointer } from '../json-pointer.ts';
 import { isAttachment, isAttachmentList, isChoiceList } from './field-kinds.ts';
 import { formatBytes, formatDate, formatDateTime } from './format.ts';
-import { childOf, resolve, titleOf, type SchemaNode } from './schema-navigation.ts';
+import { childOf, isTuplePosition, resolve, titleOf, type SchemaNode } from './schema-navigation.ts';
 import type { Step } from './steps.ts';
 import type { FormViewTexts } from './texts.ts';
 
@@ -86,7 +86,11 @@ function answerOf(raw: SchemaNode, pointer: string, label: string, context: Answ
     }
     const children = items.flatMap((_, index) => {
       const child = childOf(node, String(index));
-      return child ? [answerOf(child, joinPointer(pointer, index), t.itemTitle(titleOf(child, t.defaultItemTitle), index + 1), context)] : [];
+      if (!child) return [];
+      const itemLabel = isTuplePosition(node, String(index))
+        ? titleOf(child, t.itemTitle(label, index + 1))
+        : t.itemTitle(titleOf(child, t.defaultItemTitle), index - ((node.schema.prefixItems as unknown[] | undefined)?.length ?? 0) + 1);
+      return [answerOf(child, joinPointer(pointer, index), itemLabel, context)];
     });
     return children.length > 0 ? { kind: 'group', pointer, label, children } : { kind: 'value', pointer, label, text: t.notProvided };
   }

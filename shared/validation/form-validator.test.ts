@@ -23,6 +23,7 @@ const definition: FormDefinition = {
       altdatum: { type: 'string', format: 'date' },
       kennzeichen: { type: 'string', pattern: '^[A-Z]{1,3}-[A-Z]{1,2} [0-9]{1,4}$', errorMessage: 'Bitte wie DA-AB 123 eingeben.' },
       kind: { oneOf: [{ type: 'string', minLength: 2 }, { type: 'integer' }] },
+      anzahl: { oneOf: [{ type: 'integer' }, { type: 'number', minimum: 0 }] },
     },
     if: { properties: { art: { const: 'verlaengerung' } }, required: ['art'] },
     then: { required: ['altnummer'] },
@@ -85,5 +86,15 @@ describe('form validator', () => {
     // Year 0000 is a valid RFC 3339 date but no xs:date, which the XÖV message would carry.
     assert.deepEqual(paths({ person: { name: 'A' }, art: 'neu', altnummer: '1', altdatum: '0000-01-01' }), ['/altdatum']);
     assert.deepEqual(paths({ person: { name: 'A' }, art: 'neu', altnummer: '1', altdatum: '0001-01-01' }), []);
+  });
+
+  test('oneOf says whether none or several options matched, in German and English', () => {
+    const base = { person: { name: 'Zoë' }, art: 'neu' };
+    const none = validate({ ...base, kind: 'x' }, 'de').filter((p) => p.path === '/kind');
+    assert.deepEqual(none.map((p) => p.message), ['Die Angabe passt zu keiner der zulässigen Möglichkeiten.']);
+    const several = validate({ ...base, anzahl: 3 }, 'de').filter((p) => p.path === '/anzahl');
+    assert.deepEqual(several.map((p) => p.message), ['Die Angabe passt zu mehreren der Möglichkeiten, es darf aber nur genau eine zutreffen.']);
+    const severalEn = validate({ ...base, anzahl: 3 }, 'en').filter((p) => p.path === '/anzahl');
+    assert.deepEqual(severalEn.map((p) => p.message), ['The value matches several of the options, but exactly one must apply.']);
   });
 });

@@ -80,6 +80,14 @@ function ownMessage(error: ErrorObject, lang: Language): string | undefined {
     case 'const':
       return lang === 'de' ? 'Bitte wählen Sie einen der angebotenen Werte.' : 'Please choose one of the offered values.';
     case 'oneOf':
+      // ajv names the options that matched when more than one did: exactly one is allowed.
+      if (Array.isArray((error.params as { passingSchemas?: unknown }).passingSchemas))
+        return lang === 'de'
+          ? 'Die Angabe passt zu mehreren der Möglichkeiten, es darf aber nur genau eine zutreffen.'
+          : 'The value matches several of the options, but exactly one must apply.';
+      return lang === 'de'
+        ? 'Die Angabe passt zu keiner der zulässigen Möglichkeiten.'
+        : 'The value matches none of the permitted options.';
     case 'anyOf':
       return lang === 'de'
         ? 'Die Angabe passt zu keiner der zulässigen Möglichkeiten.'

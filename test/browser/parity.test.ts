@@ -28,19 +28,27 @@ interface Case {
 }
 
 const parityDir = path.join(repositoryRoot, 'test/fixtures/parity');
+const schemaCorpusDir = path.join(repositoryRoot, 'test/fixtures/schema-corpus');
 const sampleForms = ['bewohnerparkausweis', 'gewerbeanmeldung', 'hundesteuer-anmeldung'];
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
-/** The corpus definitions and the sample forms, side by side, as the server's FORMS_DIR. */
+/** The corpus definitions (parity and schema corpus) and the sample forms, side by side, as the server's FORMS_DIR. */
 function corpusFormsDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'antragswerk-parity-forms-'));
-  for (const file of readdirSync(path.join(parityDir, 'forms'))) copyFileSync(path.join(parityDir, 'forms', file), path.join(dir, file));
+  for (const corpus of [parityDir, schemaCorpusDir])
+    for (const file of readdirSync(path.join(corpus, 'forms'))) copyFileSync(path.join(corpus, 'forms', file), path.join(dir, file));
   for (const id of sampleForms) copyFileSync(path.join(sampleFormsDir, `${id}.json`), path.join(dir, `${id}.json`));
   return dir;
 }
 
 function allCases(): Case[] {
   const cases = readJson<Case[]>(path.join(parityDir, 'cases.json'));
+  for (const c of readJson<Array<{ form: string; valid: { data: unknown }; invalid: { data: unknown; problems: string[] } }>>(
+    path.join(schemaCorpusDir, 'cases.json'),
+  )) {
+    cases.push({ form: c.form, description: 'valid data of the schema corpus', data: c.valid.data, problems: [] });
+    cases.push({ form: c.form, description: 'invalid data of the schema corpus', data: c.invalid.data, problems: c.invalid.problems });
+  }
   for (const form of sampleForms) {
     const fixtures = path.join(repositoryRoot, 'test/fixtures/submissions', form);
     for (const [i, data] of readJson<unknown[]>(`${fixtures}.valid.json`).entries())

@@ -64,7 +64,7 @@ describe('loading form definitions', () => {
     [
       'a schema whose root is not an object',
       withSchema((s) => (s.type = 'array')),
-      [{ path: '/schema/type', message: /must be equal to constant/ }],
+      [{ path: '/schema/type', message: /must be "type": "object"/ }],
     ],
     [
       'an invalid JSON Schema',

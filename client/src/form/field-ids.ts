@@ -8,6 +8,12 @@ import { joinPointer, parsePointer } from '../../../shared/json-pointer.ts';
 export const idPrefix = 'root';
 export const idSeparator = '_';
 
+/**
+ * rjsf draws an object with alternatives twice: its own properties under the path token
+ * `XxxOf`, then the chosen alternative under the object's own path.
+ */
+export const alternativesToken = 'XxxOf';
+
 export const pointerOfPath = (path: FieldPathList): string => joinPointer('', ...path);
 
 export const idOfPointer = (pointer: string): string => [idPrefix, ...parsePointer(pointer)].join(idSeparator);

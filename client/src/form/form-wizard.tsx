@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { answersFor } from '../../../shared/form-view/answers-model.ts';
 import { formatDateTime } from '../../../shared/form-view/format.ts';
 import { localizeForm } from '../../../shared/form-view/localize.ts';
-import { formSteps, problemsOnStep, stepOf } from '../../../shared/form-view/steps.ts';
+import { alternativesStep, formSteps, problemsOnStep, stepOf } from '../../../shared/form-view/steps.ts';
 import { compileNormaliser } from '../../../shared/validation/normalise.ts';
 import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import type { AttachmentInfo, PublishedForm } from '../api/types.ts';
@@ -156,6 +156,7 @@ export function FormWizard({ form, restore }: { form: PublishedForm; restore: Dr
               uiSchema={localized.uiSchema}
               initialData={dataRef.current}
               visibleFields={visibleFields}
+              rootAlternativesShown={index === alternativesStep(localized.schema, steps)}
               problemsById={attempts.problemsById}
               onData={onData}
               onSubmit={next}

@@ -10,7 +10,7 @@ import { memo, type ReactNode } from 'react';
 import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import { useLanguage } from '../language.tsx';
 import { fields, templates, widgets } from '../theme/index.ts';
-import { FieldProblemsContext, VisibleFieldsContext } from '../theme/contexts.ts';
+import { FieldProblemsContext, RootAlternativesShownContext, VisibleFieldsContext } from '../theme/contexts.ts';
 import { idPrefix, idSeparator } from './field-ids.ts';
 
 /**
@@ -30,6 +30,8 @@ interface ThemedFormProps {
   uiSchema: UiSchema;
   initialData: Record<string, unknown>;
   visibleFields: ReadonlySet<string>;
+  /** Whether this step draws the selector of a root oneOf/anyOf. */
+  rootAlternativesShown: boolean;
   problemsById: ReadonlyMap<string, string[]>;
   onData(data: Record<string, unknown>): void;
   onSubmit(): void;
@@ -37,35 +39,53 @@ interface ThemedFormProps {
 }
 
 export const ThemedForm = memo(function ThemedForm(props: ThemedFormProps) {
-  const { schema, uiSchema, initialData, visibleFields, problemsById, onData, onSubmit, children } = props;
+  const { schema, uiSchema, initialData, visibleFields, rootAlternativesShown, problemsById, onData, onSubmit, children } = props;
   const { t } = useLanguage();
-  const translateString = (key: TranslatableString, params?: string[]) =>
-    key === TranslatableString.YesLabel ? t.yes : key === TranslatableString.NoLabel ? t.no : englishStringTranslator(key, params);
+  const translateString = (key: TranslatableString, params: string[] = []) => {
+    switch (key) {
+      case TranslatableString.YesLabel:
+        return t.yes;
+      case TranslatableString.NoLabel:
+        return t.no;
+      // Untitled alternatives of a oneOf/anyOf: "Möglichkeit 2"
+      case TranslatableString.OptionPrefix:
+        return t.alternative(params[0] ?? '');
+      case TranslatableString.TitleOptionPrefix:
+        return `${params[0] ?? ''}: ${t.alternative(params[1] ?? '')}`;
+      // A new map entry of type string starts empty, not with English "New Value".
+      case TranslatableString.NewStringDefault:
+        return '';
+      default:
+        return englishStringTranslator(key, params);
+    }
+  };
   return (
     <VisibleFieldsContext.Provider value={visibleFields}>
-      <FieldProblemsContext.Provider value={problemsById}>
-        <Form
-          className="form"
-          schema={schema}
-          uiSchema={uiSchema}
-          validator={rjsfValidator}
-          templates={templates}
-          widgets={widgets}
-          fields={fields}
-          initialFormData={initialData}
-          idPrefix={idPrefix}
-          idSeparator={idSeparator}
-          experimental_defaultFormStateBehavior={defaultFormStateBehavior}
-          translateString={translateString}
-          noValidate
-          noHtml5Validate
-          showErrorList={false}
-          onChange={(event) => onData((event.formData ?? {}) as Record<string, unknown>)}
-          onSubmit={() => onSubmit()}
-        >
-          {children}
-        </Form>
-      </FieldProblemsContext.Provider>
+      <RootAlternativesShownContext.Provider value={rootAlternativesShown}>
+        <FieldProblemsContext.Provider value={problemsById}>
+          <Form
+            className="form"
+            schema={schema}
+            uiSchema={uiSchema}
+            validator={rjsfValidator}
+            templates={templates}
+            widgets={widgets}
+            fields={fields}
+            initialFormData={initialData}
+            idPrefix={idPrefix}
+            idSeparator={idSeparator}
+            experimental_defaultFormStateBehavior={defaultFormStateBehavior}
+            translateString={translateString}
+            noValidate
+            noHtml5Validate
+            showErrorList={false}
+            onChange={(event) => onData((event.formData ?? {}) as Record<string, unknown>)}
+            onSubmit={() => onSubmit()}
+          >
+            {children}
+          </Form>
+        </FieldProblemsContext.Provider>
+      </RootAlternativesShownContext.Provider>
     </VisibleFieldsContext.Provider>
   );
 });

@@ -15,3 +15,22 @@ export const useFieldProblems = (id: string): string[] => useContext(FieldProble
 export const VisibleFieldsContext = createContext<ReadonlySet<string> | undefined>(undefined);
 
 export const useVisibleFields = () => useContext(VisibleFieldsContext);
+
+/** Whether the current step shows the selector of a root `oneOf`/`anyOf` (steps.ts alternativesStep). */
+export const RootAlternativesShownContext = createContext<boolean>(true);
+
+export const useRootAlternativesShown = () => useContext(RootAlternativesShownContext);
+
+/**
+ * Inside a `oneOf`/`anyOf`: the element id the chosen alternative is drawn with, and the
+ * properties the enclosing object draws already (an alternative repeating one, e.g. a `const`
+ * discriminator, does not draw it twice).
+ */
+export interface AlternativeOf {
+  id: string;
+  drawn: ReadonlySet<string>;
+}
+
+export const AlternativeOfContext = createContext<AlternativeOf | undefined>(undefined);
+
+export const useAlternativeOf = () => useContext(AlternativeOfContext);

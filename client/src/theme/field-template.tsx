@@ -1,11 +1,13 @@
 /**
  * Frames every field: <label for> for a control, fieldset + legend for a group of choices, the
  * "Pflichtfeld" marker in text, then description, help and the shared verdict's messages, all
- * linked to the control with aria-describedby (the widgets add the ids).
+ * linked to the control with aria-describedby (the widgets add the ids). An entry of a map is
+ * framed with its name (map-entry.tsx).
  */
-import type { FieldTemplateProps } from '@rjsf/utils';
+import { ADDITIONAL_PROPERTY_FLAG, type FieldTemplateProps } from '@rjsf/utils';
 import { useFieldProblems } from './contexts.ts';
 import { fieldKind } from './field-kind.ts';
+import { MapEntry } from './map-entry.tsx';
 import { FieldDescriptionAndHelp, FieldProblems, RequiredMarker, fieldTexts, useFieldAria } from './field-texts.tsx';
 
 export function FieldTemplate(props: FieldTemplateProps) {
@@ -13,6 +15,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const problems = useFieldProblems(id);
   const aria = useFieldAria(id, schema, uiSchema);
   if (hidden) return <div className="field-hidden">{children}</div>;
+  if (ADDITIONAL_PROPERTY_FLAG in schema) return <MapEntry {...props} />;
   const kind = fieldKind(schema, uiSchema, required);
   if (kind === 'container') return children;
   const texts = fieldTexts(schema, uiSchema);

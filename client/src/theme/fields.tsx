@@ -1,8 +1,9 @@
-/** Fields that take over from rjsf's own where a schema has an `attachment` rule. */
+/** Fields that take over from rjsf's own: attachments (an `attachment` rule) and tuples (`prefixItems`). */
 import { getDefaultRegistry } from '@rjsf/core';
 import type { FieldProps } from '@rjsf/utils';
 import { AttachmentField } from './attachments/attachment-field.tsx';
 import { AttachmentListField } from './attachments/attachment-list-field.tsx';
+import { isTuple, TupleField } from './tuple-field.tsx';
 import { isAttachment, isAttachmentList } from '../../../shared/form-view/field-kinds.ts';
 
 function coreField(name: string) {
@@ -14,10 +15,18 @@ function coreField(name: string) {
 const DefaultStringField = coreField('StringField');
 const DefaultArrayField = coreField('ArrayField');
 
+/** Formats rjsf has no widget for, drawn with the input that gives exactly their values. */
+const widgetOfFormat: Record<string, string> = { 'iso-time': 'time', 'iso-date-time': 'date-time' };
+
 export function StringField(props: FieldProps) {
-  return isAttachment(props.schema) ? <AttachmentField {...props} /> : <DefaultStringField {...props} />;
+  if (isAttachment(props.schema)) return <AttachmentField {...props} />;
+  const widget = typeof props.schema.format === 'string' ? widgetOfFormat[props.schema.format] : undefined;
+  if (widget && props.uiSchema?.['ui:widget'] === undefined) return <DefaultStringField {...props} uiSchema={{ ...props.uiSchema, 'ui:widget': widget }} />;
+  return <DefaultStringField {...props} />;
 }
 
 export function ArrayField(props: FieldProps) {
-  return isAttachmentList(props.schema) ? <AttachmentListField {...props} /> : <DefaultArrayField {...props} />;
+  if (isAttachmentList(props.schema)) return <AttachmentListField {...props} />;
+  if (isTuple(props.schema)) return <TupleField {...props} />;
+  return <DefaultArrayField {...props} />;
 }

@@ -1,29 +1,58 @@
 /**
  * Objects: the root shows only the current step's fields; a titled object becomes a fieldset
  * whose legend holds a heading; an untitled object, or an item of a list (whose frame names it
- * already), gets no fieldset at all.
+ * already), gets no fieldset at all. The chosen alternative of a `oneOf`/`anyOf` leaves out the
+ * properties its object draws already. A map (`additionalProperties`) gets an "Eintrag hinzufügen"
+ * button.
  */
-import { getUiOptions, type ObjectFieldTemplateProps } from '@rjsf/utils';
-import { useVisibleFields } from './contexts.ts';
+import { ADDITIONAL_PROPERTY_FLAG, canExpand, getUiOptions, type ObjectFieldTemplateProps } from '@rjsf/utils';
+import { useLanguage } from '../language.tsx';
+import { MapEntryPositionContext } from './map-entry.tsx';
+import { alternativesToken, idPrefix } from '../form/field-ids.ts';
+import { useAlternativeOf, useVisibleFields } from './contexts.ts';
 import { FieldDescriptionAndHelp, FieldProblems, fieldTexts, useFieldAria } from './field-texts.tsx';
 import { SectionHeading } from './heading.tsx';
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
-  const { properties, fieldPathId, schema, uiSchema } = props;
+  const { properties, fieldPathId, schema, uiSchema, formData, onAddProperty, disabled, readonly } = props;
+  const { t } = useLanguage();
   const visible = useVisibleFields();
   const id = fieldPathId.$id;
   const aria = useFieldAria(id, schema, uiSchema);
+  const alternativeOf = useAlternativeOf();
+  const drawnAlready = alternativeOf?.id === id ? alternativeOf.drawn : undefined;
   const path = fieldPathId.path;
-  if (path.length === 0)
+  const shown = properties.filter((p) => !p.hidden && !drawnAlready?.has(p.name));
+  if (path.length === 0 || (path.length === 1 && path[0] === alternativesToken)) {
+    const fields = shown.filter((p) => !visible || visible.has(p.name)).map((p) => p.content);
+    if (drawnAlready) return <div className="form-fields">{fields}</div>;
+    // Problems of the data as a whole (a root oneOf, anyOf or not) are shown above its fields.
     return (
-      <div className="form-fields">
-        {properties.filter((p) => !p.hidden && (!visible || visible.has(p.name))).map((p) => p.content)}
+      <div className="form-fields" id={idPrefix}>
+        <FieldProblems id={idPrefix} />
+        {fields}
       </div>
     );
+  }
   // The empty object rjsf draws before a field's alternatives (oneOf/anyOf): the chosen
   // alternative is drawn next to it with the same id, frame and messages.
   if (properties.length === 0 && (schema.oneOf || schema.anyOf)) return null;
-  const content = properties.filter((p) => !p.hidden).map((p) => p.content);
+  const declared = (schema.properties ?? {}) as Record<string, Record<PropertyKey, unknown>>;
+  let entries = 0;
+  const content = shown.map((p) =>
+    declared[p.name]?.[ADDITIONAL_PROPERTY_FLAG] ? (
+      <MapEntryPositionContext.Provider key={p.name} value={++entries}>
+        {p.content}
+      </MapEntryPositionContext.Provider>
+    ) : (
+      p.content
+    ),
+  );
+  const addEntry = canExpand(schema, uiSchema, formData) && !disabled && !readonly && (
+    <button type="button" className="button button--secondary" onClick={onAddProperty}>
+      {t.addEntry(t.entry)}
+    </button>
+  );
   const uiTitle = getUiOptions(uiSchema).title;
   const title = typeof uiTitle === 'string' ? uiTitle : schema.title;
   const isItem = typeof path[path.length - 1] === 'number';
@@ -33,6 +62,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
       <div id={isItem ? undefined : id} className="object-fields">
         <FieldProblems id={id} />
         {content}
+        {addEntry}
       </div>
     );
   return (
@@ -45,6 +75,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
       <FieldDescriptionAndHelp id={id} texts={fieldTexts(schema, uiSchema)} />
       <FieldProblems id={id} />
       {content}
+      {addEntry}
     </fieldset>
   );
 }

@@ -34,6 +34,7 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
       autoFocus={autofocus}
       min={isNumeric ? undefined : inputProps.min}
       max={isNumeric ? undefined : inputProps.max}
+      step={isNumeric ? undefined : inputProps.step}
       {...aria}
       onChange={onChangeOverride ?? handleChange}
       onBlur={(event: FocusEvent<HTMLInputElement>) => onBlur(id, event.target.value)}

@@ -1,7 +1,8 @@
 /**
  * A drop-down list with an empty first choice ("Bitte auswählen"); several choices become
  * checkboxes. The list rjsf puts before the alternatives of a `oneOf`/`anyOf` has no field
- * frame around it, so it brings its own label (the field's title) and the field's messages.
+ * frame around it, so it brings its own label (the field's title; without one, "Bitte wählen
+ * Sie: " and the alternatives' titles) and the field's messages.
  */
 import { enumOptionsIndexForValue, enumOptionsValueForIndex, errorId, type WidgetProps } from '@rjsf/utils';
 import { useLanguage } from '../../language.tsx';
@@ -54,7 +55,7 @@ export function SelectWidget(props: WidgetProps) {
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
-        {label}
+        {label || t.alternativesLabel(enumOptions.map((option) => option.label))}
         {required && <RequiredMarker />}
       </label>
       {select}

@@ -1,0 +1,54 @@
+/**
+ * The form's schema and uiSchema as the portal and the receipt draw them. Two rewrites, neither
+ * changes what validates:
+ * - `dependentSchemas: { k: S }` becomes `allOf: [{ if: { required: [k] }, then: S }]`, its exact
+ *   equivalent, which rjsf resolves against the data like any other condition;
+ * - titles, descriptions and help texts in Markdown become plain text (plain-text.ts).
+ */
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { plainText } from './plain-text.ts';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Keywords whose value is a schema, a list of schemas, or a map of names to schemas. */
+const schemaKeywords = ['additionalProperties', 'items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems'];
+const listKeywords = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const mapKeywords = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+const textKeywords = ['title', 'description'];
+
+function viewOf(schema: unknown): unknown {
+  if (!isObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (textKeywords.includes(key) && typeof value === 'string') out[key] = plainText(value);
+    else if (schemaKeywords.includes(key)) out[key] = Array.isArray(value) ? value.map(viewOf) : viewOf(value);
+    else if (listKeywords.includes(key) && Array.isArray(value)) out[key] = value.map(viewOf);
+    else if (mapKeywords.includes(key) && isObject(value))
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, member]) => [name, viewOf(member)]));
+    else out[key] = value;
+  }
+  if (isObject(out.dependentSchemas)) {
+    const conditions = Object.entries(out.dependentSchemas).map(([name, then]) => ({ if: { required: [name] }, then }));
+    delete out.dependentSchemas;
+    out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), ...conditions];
+  }
+  return out;
+}
+
+const uiTextKeys = ['ui:title', 'ui:description', 'ui:help', 'title', 'description', 'help'];
+
+function uiViewOf(uiSchema: unknown, key = ''): unknown {
+  if (Array.isArray(uiSchema)) return uiSchema.map((entry) => uiViewOf(entry, key));
+  if (typeof uiSchema === 'string') return uiTextKeys.includes(key) || key === 'ui:enumNames' ? plainText(uiSchema) : uiSchema;
+  if (!isObject(uiSchema)) return uiSchema;
+  return Object.fromEntries(Object.entries(uiSchema).map(([name, value]) => [name, uiViewOf(value, name)]));
+}
+
+export function viewSchema(schema: RJSFSchema): RJSFSchema {
+  return viewOf(schema) as RJSFSchema;
+}
+
+export function viewUiSchema(uiSchema: UiSchema): UiSchema {
+  return uiViewOf(uiSchema) as UiSchema;
+}
