@@ -7,15 +7,7 @@
 import type { Queryable } from '../db/database.ts';
 import { authorityNameOf, type Target } from '../routing/targets.ts';
 
-export type MessageState = 'sending' | 'delayed' | 'delivered' | 'interrupted';
-export type LetterState = 'preparing' | 'printing' | 'delayed' | 'sent' | 'interrupted' | 'cancelled';
-
-export type ProgressStep = {
-  /** The authority's name; absent when its target is no longer configured. */
-  authority?: string;
-  /** When the message arrived or the letter was printed (ISO 8601); only in those states. */
-  completedAt?: string;
-} & ({ kind: 'message'; state: MessageState } | { kind: 'letter'; state: LetterState });
+import type { ProgressStep } from '../../shared/submission-progress.ts';
 
 export interface SubmissionProgress {
   steps: ProgressStep[];

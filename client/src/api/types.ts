@@ -55,16 +55,8 @@ export interface SubmissionReceipt {
   statusToken: string;
 }
 
-export type MessageState = 'sending' | 'delayed' | 'delivered' | 'interrupted';
-export type LetterState = 'preparing' | 'printing' | 'delayed' | 'sent' | 'interrupted' | 'cancelled';
-
-/** One delivery as the citizen hears of it: the application to an authority, or a letter from one. */
-export type ProgressStep = {
-  /** Absent when the authority is no longer configured. */
-  authority?: string;
-  /** When the application arrived or the letter was printed; only in those states. */
-  completedAt?: string;
-} & ({ kind: 'message'; state: MessageState } | { kind: 'letter'; state: LetterState });
+export type { ProgressStep } from '../../../shared/submission-progress.ts';
+import type { ProgressStep } from '../../../shared/submission-progress.ts';
 
 export interface SubmissionStatus {
   reference: string;
