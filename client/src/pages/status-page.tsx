@@ -43,6 +43,11 @@ export function StatusPage() {
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  // Focus moves once React has drawn what it moves to: a frame callback could run before that.
+  const [focusRequest, setFocusRequest] = useState<{ to: 'summary' | 'result' }>();
+  useEffect(() => {
+    if (focusRequest) (focusRequest.to === 'summary' ? summaryRef : resultRef).current?.focus();
+  }, [focusRequest]);
 
   const { location, navigate } = useRouter();
   const linkHandled = useRef('');
@@ -56,18 +61,18 @@ export function StatusPage() {
     ];
     setProblems(missing);
     if (missing.length > 0) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setFocusRequest({ to: 'summary' });
       return;
     }
     setBusy(true);
     try {
       setResult(await lookUpStatus(reference, token, lang));
-      requestAnimationFrame(() => resultRef.current?.focus());
+      setFocusRequest({ to: 'result' });
     } catch (error) {
       const onFields = error instanceof ApiError && error.code === 'validation_failed' ? fieldProblems(error.details) : undefined;
       if (onFields) setProblems(onFields);
       else setFailure(error instanceof ApiError ? error.message : errorMessage(error));
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setFocusRequest({ to: 'summary' });
     } finally {
       setBusy(false);
     }
