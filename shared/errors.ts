@@ -95,6 +95,11 @@ export const errorCatalogue = {
     de: 'Für diese Anfrage ist eine gültige Anmeldung nötig.',
     en: 'This request needs valid credentials.',
   },
+  forbidden: {
+    status: 403,
+    de: 'Ihre Rolle erlaubt diese Anfrage nicht.',
+    en: 'Your role does not permit this request.',
+  },
   invalid_query: {
     status: 400,
     de: 'Die Parameter der Anfrage sind ungültig.',

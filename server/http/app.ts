@@ -9,6 +9,7 @@ import type { FormRegistry } from '../forms/registry.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
@@ -40,6 +41,7 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
+  app.use('/api/admin', authenticate(db));
   app.use(deliveriesAdminRouter(db, config.adminToken));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db, config.adminToken));

@@ -1,0 +1,47 @@
+/**
+ * Named API tokens for machines: one role, scoped to one authority (none for admin). The token
+ * is shown once when created; only its SHA-256 is stored.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/database.ts';
+import { hashToken, newSecretToken } from './secret-token.ts';
+import type { Principal, Role } from './policy.ts';
+
+export interface NewApiToken {
+  name: string;
+  role: Role;
+  /** Required for every role but admin, absent for admin. */
+  authorityId?: string | undefined;
+  createdBy?: string | undefined;
+}
+
+/** Stores a token and returns it, the only time it is seen in clear. */
+export async function createApiToken(q: Queryable, input: NewApiToken): Promise<{ id: string; token: string }> {
+  const id = randomUUID();
+  // The prefix makes a leaked token recognisable to secret scanners and in support requests.
+  const token = `aw_${newSecretToken().token}`;
+  await q.query(
+    `INSERT INTO api_tokens (id, name, token_hash, role, authority_id, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [id, input.name, hashToken(token), input.role, input.role === 'admin' ? null : (input.authorityId ?? null), input.createdBy ?? null],
+  );
+  return { id, token };
+}
+
+/** The principal behind a bearer token, or undefined for unknown or revoked tokens. */
+export async function principalOfApiToken(q: Queryable, token: string): Promise<Principal | undefined> {
+  const { rows } = await q.query<{ id: string; name: string; role: Role; authority_id: string | null }>(
+    `UPDATE api_tokens SET last_used_at = now()
+      WHERE token_hash = $1 AND revoked_at IS NULL
+      RETURNING id::text, name, role, authority_id`,
+    [hashToken(token)],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    kind: 'api-token',
+    id: row.id,
+    name: row.name,
+    admin: row.role === 'admin',
+    grants: row.role === 'admin' || row.authority_id === null ? [] : [{ role: row.role, authorityId: row.authority_id }],
+  };
+}
