@@ -18,3 +18,14 @@ test('PUBLIC_URL: anything but an http(s) origin stops start-up', () => {
     );
   }
 });
+
+test('ADMIN_TOKEN stops start-up and says what replaces it; empty counts as unset', () => {
+  assert.throws(
+    () => parseConfig({ ADMIN_TOKEN: 'operator-token-0123456789abcdef-xyz' }),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.problems.length === 1 &&
+      /^ADMIN_TOKEN: is no longer supported: .*named API tokens.*ADMIN_EMAIL and ADMIN_PASSWORD/.test(error.problems[0]!),
+  );
+  assert.equal(parseConfig({ ADMIN_TOKEN: '' }).port, 3000);
+});

@@ -41,7 +41,14 @@ const schema = z.object({
   ACCESSIBILITY_CONTACT_EMAIL: z.email().default('barrierefreiheit@musterstadt.example'),
   TARGETS_FILE: z.string().min(1).optional(),
   DEMO_RECEIVER_PORT: port.optional(),
-  ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Replaced by named API tokens and the first administrator's account; refused so that an old
+  // deployment does not believe its operator token still works.
+  ADMIN_TOKEN: z
+    .never({
+      error:
+        'is no longer supported: machines use named API tokens (POST /api/admin/tokens), and the first administrator signs in with the account from ADMIN_EMAIL and ADMIN_PASSWORD; remove ADMIN_TOKEN',
+    })
+    .optional(),
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(100).default(8),
   DELIVERY_RETRY_BASE_MS: positiveInt.max(3_600_000).default(2000),
@@ -97,7 +104,6 @@ export interface Config {
    * 4010 with the shipped targets; with TARGETS_FILE it runs only when DEMO_RECEIVER_PORT is set.
    */
   demoReceiverPort: number | undefined;
-  adminToken: string | undefined;
   /** Run a delivery worker inside the web process (the embedded default), or not. */
   workerInProcess: boolean;
   delivery: { maxAttempts: number; retryBaseMs: number; leaseSeconds: number };
@@ -147,7 +153,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     targetsFile: path.resolve(c.TARGETS_FILE ?? demoTargetsFile),
     demoTargets: !c.TARGETS_FILE,
     demoReceiverPort: c.DEMO_RECEIVER_PORT ?? (c.TARGETS_FILE ? undefined : defaultDemoReceiverPort),
-    adminToken: c.ADMIN_TOKEN,
     workerInProcess: c.WORKER === 'in-process',
     delivery: { maxAttempts: c.DELIVERY_MAX_ATTEMPTS, retryBaseMs: c.DELIVERY_RETRY_BASE_MS, leaseSeconds: c.DELIVERY_LEASE_SECONDS },
     templatesDir: path.resolve(c.TEMPLATES_DIR),

@@ -110,6 +110,36 @@ export const errorCatalogue = {
     de: 'Diese Zustellung gibt es nicht oder sie ist nicht gescheitert.',
     en: 'This delivery does not exist or has not failed.',
   },
+  user_not_found: {
+    status: 404,
+    de: 'Dieses Benutzerkonto gibt es nicht.',
+    en: 'This user account does not exist.',
+  },
+  email_taken: {
+    status: 409,
+    de: 'Zu dieser E-Mail-Adresse gibt es bereits ein Benutzerkonto.',
+    en: 'A user account with this e-mail address already exists.',
+  },
+  managed_by_file: {
+    status: 409,
+    de: 'Dieser Eintrag wird über die Provisionierungsdatei verwaltet und kann hier nicht geändert werden.',
+    en: 'This entry is managed through the provisioning file and cannot be changed here.',
+  },
+  last_admin: {
+    status: 409,
+    de: 'Das ist das letzte aktive Administrationskonto. Es kann weder gesperrt noch herabgestuft werden, solange kein anderes besteht.',
+    en: 'This is the last enabled administrator account. It cannot be disabled or demoted while no other exists.',
+  },
+  api_token_not_found: {
+    status: 404,
+    de: 'Dieses API-Token gibt es nicht.',
+    en: 'This API token does not exist.',
+  },
+  api_token_name_taken: {
+    status: 409,
+    de: 'Ein API-Token mit diesem Namen gibt es bereits.',
+    en: 'An API token with this name already exists.',
+  },
   print_batch_not_found: {
     status: 404,
     de: 'Diesen Druckstapel gibt es nicht.',

@@ -45,3 +45,49 @@ export async function principalOfApiToken(q: Queryable, token: string): Promise<
     grants: row.role === 'admin' || row.authority_id === null ? [] : [{ role: row.role, authorityId: row.authority_id }],
   };
 }
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  role: Role;
+  authority: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+type TokenRow = {
+  id: string;
+  name: string;
+  role: Role;
+  authority_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
+
+const tokenColumns = 'id::text, name, role, authority_id, created_by::text, created_at, last_used_at, revoked_at';
+
+const tokenView = (r: TokenRow): ApiTokenView => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  authority: r.authority_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  lastUsedAt: r.last_used_at?.toISOString() ?? null,
+  revokedAt: r.revoked_at?.toISOString() ?? null,
+});
+
+/** Every token, revoked ones included (kept for the record); never the hash. */
+export async function listApiTokens(q: Queryable): Promise<ApiTokenView[]> {
+  const { rows } = await q.query<TokenRow>(`SELECT ${tokenColumns} FROM api_tokens ORDER BY created_at, name`);
+  return rows.map(tokenView);
+}
+
+export async function findApiToken(q: Queryable, id: string): Promise<ApiTokenView | undefined> {
+  const { rows } = await q.query<TokenRow>(`SELECT ${tokenColumns} FROM api_tokens WHERE id = $1`, [id]);
+  return rows[0] && tokenView(rows[0]);
+}

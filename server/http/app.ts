@@ -9,6 +9,7 @@ import type { FormRegistry } from '../forms/registry.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
+import { installationAdminRouter } from '../auth/admin-http.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
@@ -26,7 +27,7 @@ export interface AppDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'adminToken' | 'print'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print'>;
 }
 
 export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
@@ -42,9 +43,10 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
   app.use('/api/admin', authenticate(db));
-  app.use(deliveriesAdminRouter(db, config.adminToken));
+  app.use(installationAdminRouter(db));
+  app.use(deliveriesAdminRouter(db));
   app.use(printCentreRouter(db, config.print));
-  app.use(printAdminRouter(db, config.adminToken));
+  app.use(printAdminRouter(db));
   app.use(portalRouter(config.portal, config.clientDistDir));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -4,7 +4,7 @@
  * centre has claimed its batch.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database, Queryable } from '../db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
 import type { Letter } from './compose.ts';
 import { recordEvent } from './events.ts';
@@ -72,39 +72,55 @@ export async function findPiece(db: Queryable, id: string): Promise<PieceView | 
   return { ...piece, batches: batches.rows };
 }
 
-export async function piecesOfSubmission(db: Queryable, submissionId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM print_pieces WHERE submission_id = $1 ORDER BY created_at', [
-    submissionId,
-  ]);
+/**
+ * The pieces of a submission within `scope` (every authority, or these; a submission without an
+ * authority is only within 'all'); none for a submission outside it, as for an unknown one.
+ */
+export async function piecesOfSubmission(db: Queryable, submissionId: string, scope: 'all' | string[]): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT p.id FROM print_pieces p JOIN submissions s ON s.id = p.submission_id
+      WHERE p.submission_id = $1 AND ($2::boolean OR s.authority_id = ANY($3::text[]))
+      ORDER BY p.created_at`,
+    [submissionId, scope === 'all', scope === 'all' ? [] : scope],
+  );
   return rows.map((r) => r.id);
+}
+
+/** The submission and authority a piece belongs to, or undefined for an unknown one. */
+export async function pieceOwner(db: Queryable, id: string): Promise<{ submissionId: string; authorityId: string | null } | undefined> {
+  const { rows } = await db.query<{ submission_id: string; authority_id: string | null }>(
+    `SELECT p.submission_id, s.authority_id FROM print_pieces p JOIN submissions s ON s.id = p.submission_id WHERE p.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row && { submissionId: row.submission_id, authorityId: row.authority_id };
 }
 
 /**
  * Cancels a piece that no centre can have printed: queued, or in a batch nobody has claimed yet.
  * Such a batch is withdrawn as a whole (its bytes are sealed) and its other pieces are queued
- * again for the next batch, with their attempt unchanged since none was printed.
+ * again for the next batch, with their attempt unchanged since none was printed. Runs in the
+ * caller's transaction, which records who cancelled it.
  */
-export async function cancelPiece(db: Database, id: string, actor: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ state: PieceState }>('SELECT state FROM print_pieces WHERE id = $1 FOR UPDATE', [id]);
-    const piece = rows[0];
-    if (!piece) throw new AppError('print_piece_not_found');
-    if (piece.state === 'batched') {
-      const batch = await tx.query<{ id: string; state: string; claimed_by: string | null }>(
-        `SELECT b.id, b.state, b.claimed_by FROM print_batches b
-           JOIN print_batch_pieces bp ON bp.batch_id = b.id
-          WHERE bp.piece_id = $1 AND bp.outcome IS NULL AND b.state IN ('sealing', 'ready', 'claimed')
-          FOR UPDATE OF b`,
-        [id],
-      );
-      const current = batch.rows[0];
-      if (!current || current.state === 'claimed' || current.claimed_by !== null) throw new AppError('print_piece_not_cancellable');
-      await withdrawBatch(tx, current.id, actor, id);
-    } else if (piece.state !== 'queued') {
-      throw new AppError('print_piece_not_cancellable');
-    }
-    await tx.query(`UPDATE print_pieces SET state = 'cancelled', updated_at = now() WHERE id = $1`, [id]);
-  });
+export async function cancelPiece(tx: Queryable, id: string, actor: string): Promise<void> {
+  const { rows } = await tx.query<{ state: PieceState }>('SELECT state FROM print_pieces WHERE id = $1 FOR UPDATE', [id]);
+  const piece = rows[0];
+  if (!piece) throw new AppError('print_piece_not_found');
+  if (piece.state === 'batched') {
+    const batch = await tx.query<{ id: string; state: string; claimed_by: string | null }>(
+      `SELECT b.id, b.state, b.claimed_by FROM print_batches b
+         JOIN print_batch_pieces bp ON bp.batch_id = b.id
+        WHERE bp.piece_id = $1 AND bp.outcome IS NULL AND b.state IN ('sealing', 'ready', 'claimed')
+        FOR UPDATE OF b`,
+      [id],
+    );
+    const current = batch.rows[0];
+    if (!current || current.state === 'claimed' || current.claimed_by !== null) throw new AppError('print_piece_not_cancellable');
+    await withdrawBatch(tx, current.id, actor, id);
+  } else if (piece.state !== 'queued') {
+    throw new AppError('print_piece_not_cancellable');
+  }
+  await tx.query(`UPDATE print_pieces SET state = 'cancelled', updated_at = now() WHERE id = $1`, [id]);
 }
 
 async function withdrawBatch(tx: Queryable, batchId: string, actor: string, cancelledPiece: string): Promise<void> {

@@ -1,36 +1,89 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
-import { requireOperator } from '../auth/operator.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { changeContextOf } from '../auth/change-context-http.ts';
+import { allow, principalOf } from '../auth/policy-http.ts';
+import { may, scopeOf } from '../auth/policy.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { noStore } from '../submissions/http.ts';
-import { deliveryStates, listDeliveries, requeue } from './outbox.ts';
+import { deliveryOwner, deliveryStates, listDeliveries, requeue, type DeliveryView } from './outbox.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
 
-/** Operator API: see deliveries by state, send dead ones again. */
-export function deliveriesAdminRouter(db: Database, adminToken: string | undefined): Router {
+/**
+ * Operator API: see deliveries by state, send dead ones again; each caller only for the
+ * authorities its role covers (others' deliveries do not exist for it). Validation errors quote
+ * the applicant's values, so they are shown only to callers who may read the submission, and
+ * that read is audited; other callers see how many there are.
+ */
+export function deliveriesAdminRouter(db: Database): Router {
   const router = Router();
-  const operator = requireOperator(adminToken);
 
   router
     .route('/api/admin/deliveries')
-    .get(operator, noStore, async (req, res) => {
+    .get(allow('deliveries.read'), noStore, async (req, res) => {
       const state = req.query.state ?? 'dead';
-      if (typeof state !== 'string' || !(deliveryStates as readonly string[]).includes(state))
-        throw new AppError('invalid_query', { state: deliveryStates });
-      const limit = Math.min(Number(req.query.limit ?? 100) || 100, 1000);
-      res.json(await listDeliveries(db, state as (typeof deliveryStates)[number], limit));
+      const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
+      if (typeof state !== 'string' || !(deliveryStates as readonly string[]).includes(state) || !Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new AppError('invalid_query', { state: deliveryStates, limit: '1–1000' });
+      const principal = principalOf(res);
+      const deliveries = await listDeliveries(db, state as (typeof deliveryStates)[number], limit, scopeOf(principal, 'deliveries.read'));
+      const shown = deliveries.map((d) => {
+        const readable = d.validationErrors !== null && may(principal, 'submissions.read', d.authorityId);
+        return {
+          ...d,
+          validationErrors: readable ? d.validationErrors : null,
+          validationErrorCount: d.validationErrors?.length ?? 0,
+          readable,
+        };
+      });
+      await auditReads(db, shown.filter((d) => d.readable), changeContextOf(res));
+      res.json(shown.map(({ readable: _, ...d }) => d));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
 
   router
     .route('/api/admin/deliveries/:id/requeue')
-    .post(operator, async (req, res) => {
-      const ok = uuidPattern.test(req.params.id) && (await requeue(db, req.params.id));
-      if (!ok) throw new AppError('delivery_not_found');
-      res.status(202).json({ id: req.params.id, state: 'pending' });
+    .post(allow('deliveries.requeue'), async (req, res) => {
+      const id = req.params.id;
+      if (!uuidPattern.test(id)) throw new AppError('delivery_not_found');
+      const principal = principalOf(res);
+      const context = changeContextOf(res);
+      await db.transaction(async (tx) => {
+        const owner = await deliveryOwner(tx, id);
+        if (!owner || !may(principal, 'deliveries.requeue', owner.authorityId) || !(await requeue(tx, id))) throw new AppError('delivery_not_found');
+        await appendAudit(tx, {
+          actor: context.actor,
+          action: 'delivery.requeue',
+          objectType: 'delivery',
+          objectId: id,
+          authorityId: owner.authorityId,
+          details: { submissionId: owner.submissionId },
+          requestId: context.requestId,
+        });
+      });
+      res.status(202).json({ id, state: 'pending' });
     })
     .all(methodNotAllowed(['POST']));
 
   return router;
+}
+
+/** One `submission.read` per submission whose validation errors an answer shows. */
+async function auditReads(db: Database, shown: DeliveryView[], context: ReturnType<typeof changeContextOf>): Promise<void> {
+  if (shown.length === 0) return;
+  const bySubmission = new Map<string, DeliveryView[]>();
+  for (const d of shown) bySubmission.set(d.submissionId, [...(bySubmission.get(d.submissionId) ?? []), d]);
+  await db.transaction(async (tx) => {
+    for (const [submissionId, deliveries] of bySubmission)
+      await appendAudit(tx, {
+        actor: context.actor,
+        action: 'submission.read',
+        objectType: 'submission',
+        objectId: submissionId,
+        authorityId: deliveries[0]!.authorityId,
+        details: { via: 'deliveries', fields: ['validationErrors'], deliveryIds: deliveries.map((d) => d.id) },
+        requestId: context.requestId,
+      });
+  });
 }

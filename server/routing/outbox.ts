@@ -101,6 +101,8 @@ export async function markDead(
 export interface DeliveryView {
   id: string;
   submissionId: string;
+  /** The submission's responsible authority; null until one is assigned. */
+  authorityId: string | null;
   reference: string;
   formId: string;
   targetId: string;
@@ -117,6 +119,7 @@ export interface DeliveryView {
 type ViewRow = {
   id: string;
   submission_id: string;
+  authority_id: string | null;
   reference: string;
   form_id: string;
   target_id: string;
@@ -132,17 +135,28 @@ type ViewRow = {
 
 export const deliveryStates = ['pending', 'in_flight', 'delivered', 'dead'] as const;
 
-export async function listDeliveries(db: Queryable, state: (typeof deliveryStates)[number], limit: number): Promise<DeliveryView[]> {
+/**
+ * Deliveries in `state` of submissions within `scope` (every authority, or these; a submission
+ * without an authority is only within 'all'), most recently changed first.
+ */
+export async function listDeliveries(
+  db: Queryable,
+  state: (typeof deliveryStates)[number],
+  limit: number,
+  scope: 'all' | string[],
+): Promise<DeliveryView[]> {
   const { rows } = await db.query<ViewRow>(
-    `SELECT d.id, d.submission_id, s.reference, s.form_id, d.target_id, d.message_uuid, d.state, d.attempts,
+    `SELECT d.id, d.submission_id, s.authority_id, s.reference, s.form_id, d.target_id, d.message_uuid, d.state, d.attempts,
             d.last_error, d.validation_errors, d.created_at, d.updated_at, d.delivered_at
        FROM deliveries d JOIN submissions s ON s.id = d.submission_id
-      WHERE d.state = $1 ORDER BY d.updated_at DESC LIMIT $2`,
-    [state, limit],
+      WHERE d.state = $1 AND ($3::boolean OR s.authority_id = ANY($4::text[]))
+      ORDER BY d.updated_at DESC LIMIT $2`,
+    [state, limit, scope === 'all', scope === 'all' ? [] : scope],
   );
   return rows.map((r) => ({
     id: r.id,
     submissionId: r.submission_id,
+    authorityId: r.authority_id,
     reference: r.reference,
     formId: r.form_id,
     targetId: r.target_id,
@@ -155,6 +169,16 @@ export async function listDeliveries(db: Queryable, state: (typeof deliveryState
     updatedAt: r.updated_at.toISOString(),
     deliveredAt: r.delivered_at?.toISOString() ?? null,
   }));
+}
+
+/** The submission and authority a delivery belongs to, or undefined for an unknown one. */
+export async function deliveryOwner(db: Queryable, id: string): Promise<{ submissionId: string; authorityId: string | null } | undefined> {
+  const { rows } = await db.query<{ submission_id: string; authority_id: string | null }>(
+    `SELECT d.submission_id, s.authority_id FROM deliveries d JOIN submissions s ON s.id = d.submission_id WHERE d.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row && { submissionId: row.submission_id, authorityId: row.authority_id };
 }
 
 /**

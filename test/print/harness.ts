@@ -2,6 +2,7 @@
  * A portal with one print target and two print centres, the real print channel and batcher, on
  * a test database: submissions → pieces → sealed batches, driven step by step.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Database } from '../../server/db/database.ts';
 import { createBatcher } from '../../server/print/batcher.ts';
 import { printChannel } from '../../server/print/channel.ts';
 import { createWorker } from '../../server/routing/worker.ts';
+import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { silentLogger, testApp } from '../support/app.ts';
 import { formsDir } from '../support/forms-dir.ts';
 import { valid } from '../routing/support.ts';
@@ -16,7 +18,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const centres = { nord: 'token-nord-0123456789abcdef0123456789', sued: 'token-sued-0123456789abcdef0123456789' };
-export const adminToken = 'operator-token-0123456789abcdef-xyz';
 
 export const printProfile = (batch: { maxPieces: number; maxSheets: number; maxAgeSeconds: number }, extra: Record<string, unknown> = {}) => ({
   type: 'print',
@@ -52,7 +53,6 @@ export async function printHarness(
     env: {
       TARGETS_FILE: targetsFile,
       TEMPLATES_DIR: templatesDir,
-      ADMIN_TOKEN: adminToken,
       PRINT_CENTRE_TOKENS: `nord:${centres.nord},sued:${centres.sued}`,
       PRINT_MAX_ATTEMPTS: String(options.maxAttempts ?? 3),
     },
@@ -66,6 +66,8 @@ export async function printHarness(
   });
   const batcher = createBatcher({ db, profiles: app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
   const bearer = (centre: keyof typeof centres) => `Bearer ${centres[centre]}`;
+  // An installation-wide operator: the harness's submissions belong to no authority.
+  const { token: adminToken } = await createApiToken(db, { name: `print-operator-${randomUUID()}`, role: 'admin' });
 
   return {
     app,
@@ -74,6 +76,8 @@ export async function printHarness(
     files: { formsDir: forms, targetsFile, templatesDir },
     batcher,
     bearer,
+    /** Bearer token of an administrator (the operator API). */
+    adminToken,
     /** Submits `count` valid applications and turns their deliveries into queued pieces. */
     async submit(count: number, data: (i: number) => Record<string, unknown> = () => valid()): Promise<string[]> {
       const ids: string[] = [];

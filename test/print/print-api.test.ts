@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
 import { eraseExpired } from '../../server/erase-expired.ts';
 import { testEngines } from '../support/engines.ts';
-import { adminToken, printHarness } from './harness.ts';
+import { printHarness } from './harness.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** The error code of a document download (its body is read as bytes). */
@@ -42,7 +42,7 @@ for (const engine of testEngines()) {
     test('closed without a centre token; malformed and unknown ids, wrong methods', async () => {
       await h.http.get('/api/print/batches').expect(401).expect('WWW-Authenticate', /print-centre/);
       await h.http.get('/api/print/batches').set('Authorization', 'Bearer nope').expect(401);
-      await h.http.get('/api/print/batches').set('Authorization', `Bearer ${adminToken}`).expect(401);
+      await h.http.get('/api/print/batches').set('Authorization', `Bearer ${h.adminToken}`).expect(401);
       await h.http.get('/api/print/batches?status=sealing').set('Authorization', h.bearer('nord')).expect(400);
       await h.http.get('/api/print/batches?limit=0').set('Authorization', h.bearer('nord')).expect(400);
       await h.claim('not-a-uuid').expect(404);
@@ -227,7 +227,7 @@ for (const engine of testEngines()) {
         .confirm(reprint!.id, 'reprint-2', { sha256: reprint!.sha256, printed: [], failed: [{ pieceId: failed, reason: 'address unreadable' }] }, 'sued')
         .expect(200);
       assert.deepEqual(givenUp.body.givenUp, [failed], 'the second failure uses up PRINT_MAX_ATTEMPTS=2');
-      const piece = await h.http.get(`/api/admin/print/pieces/${failed}`).set('Authorization', `Bearer ${adminToken}`).expect(200);
+      const piece = await h.http.get(`/api/admin/print/pieces/${failed}`).set('Authorization', `Bearer ${h.adminToken}`).expect(200);
       assert.equal(piece.body.state, 'failed');
       assert.deepEqual(
         piece.body.batches.map((b: { batchId: string; attempt: number; outcome: string; reason: string }) => [b.batchId, b.attempt, b.outcome, b.reason]),
@@ -239,7 +239,7 @@ for (const engine of testEngines()) {
     });
 
     test('cancel: queued yes; in an unclaimed batch yes (the batch is withdrawn and re-cut); claimed or printed no', async () => {
-      const admin = `Bearer ${adminToken}`;
+      const admin = `Bearer ${h.adminToken}`;
       const cancel = (id: string) => h.http.post(`/api/admin/print/pieces/${id}/cancel`).set('Authorization', admin);
       await cancel('00000000-0000-4000-8000-000000000000').expect(404);
       await cancel('nope').expect(404);

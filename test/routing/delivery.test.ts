@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
 import type { Worker } from '../../server/routing/worker.ts';
+import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { testEngines } from '../support/engines.ts';
 import { deliveryHarness, oneTarget, sampleFormWithRoute, valid } from './support.ts';
 
@@ -16,16 +17,17 @@ for (const engine of testEngines()) {
     let receiver: typeof harness.receiver;
     let app: typeof harness.app;
     let worker: Worker;
-    const adminToken = 'operator-token-0123456789abcdef-xyz';
+    let adminToken: string;
 
     before(async () => {
       db = await engine.open();
       harness = await deliveryHarness(db, {
         formsDir: await sampleFormWithRoute('steueramt'),
         targets: (inbox) => oneTarget('steueramt', inbox, 1500),
-        env: { ADMIN_TOKEN: adminToken },
       });
       ({ receiver, app } = harness);
+      // Submissions here belong to no authority: only an installation-wide operator sees them.
+      ({ token: adminToken } = await createApiToken(db, { name: 'operator', role: 'admin' }));
       worker = harness.worker(6);
     });
     after(async () => {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
 import { SetupError } from '../../server/setup.ts';
+import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { claimDue, markDead, markDelivered, markRetry } from '../../server/routing/outbox.ts';
 import { storedRows, testApp } from '../support/app.ts';
 import { testEngines } from '../support/engines.ts';
 import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
 
-const adminToken = 'operator-token-0123456789abcdef-xyz';
 
 function routedDefinition() {
   const d = minimalDefinition('geroutet');
@@ -46,10 +46,13 @@ for (const engine of testEngines()) {
   describe(`routing and outbox on ${engine.name}`, () => {
     let db: Database;
     let http: Awaited<ReturnType<typeof testApp>>['http'];
+    let adminToken: string;
     before(async () => {
       db = await engine.open();
       const dir = await formsDir({ 'geroutet.json': routedDefinition() });
-      ({ http } = await testApp(db, { formsDir: dir, env: { TARGETS_FILE: await targetsFile(), ADMIN_TOKEN: adminToken } }));
+      ({ http } = await testApp(db, { formsDir: dir, env: { TARGETS_FILE: await targetsFile() } }));
+      // Submissions here belong to no authority: only an installation-wide operator sees them.
+      ({ token: adminToken } = await createApiToken(db, { name: 'operator', role: 'admin' }));
     });
     after(() => db.close());
 

@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { createApiToken } from '../../server/auth/api-tokens.ts';
 import type { Database } from '../../server/db/database.ts';
 import { createBatcher, type Batcher } from '../../server/print/batcher.ts';
 import { claimDue, markDead, markRetry } from '../../server/routing/outbox.ts';
@@ -21,7 +22,6 @@ import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
 import { printProfile } from '../print/harness.ts';
 import { deliveryHarness, valid } from '../routing/support.ts';
 
-const adminToken = 'operator-token-0123456789abcdef-xyz';
 const centreToken = 'token-nord-0123456789abcdef0123456789';
 const messageTarget = 'fv-steuer-7';
 const letterTarget = 'brief-profil-3';
@@ -47,15 +47,18 @@ for (const engine of testEngines()) {
     let harness: Awaited<ReturnType<typeof deliveryHarness>>;
     let worker: Worker;
     let batcher: Batcher;
+    let adminToken: string;
 
     before(async () => {
       db = await engine.open();
       harness = await deliveryHarness(db, {
         formsDir: await formsWithRoutes(),
         targets,
-        env: { ADMIN_TOKEN: adminToken, PRINT_CENTRE_TOKENS: `nord:${centreToken}`, PRINT_MAX_ATTEMPTS: '2' },
+        env: { PRINT_CENTRE_TOKENS: `nord:${centreToken}`, PRINT_MAX_ATTEMPTS: '2' },
       });
       worker = harness.worker(5);
+      // Submissions here belong to no authority: only an installation-wide operator sees them.
+      ({ token: adminToken } = await createApiToken(db, { name: 'operator', role: 'admin' }));
       batcher = createBatcher({ db, profiles: harness.app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
     });
     after(async () => {

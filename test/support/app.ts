@@ -15,7 +15,7 @@ export const silentLogger = pino({ level: 'silent' });
 
 export interface TestAppOptions {
   formsDir?: string;
-  /** Environment-style settings, as in production (e.g. TARGETS_FILE, ADMIN_TOKEN). */
+  /** Environment-style settings, as in production (e.g. TARGETS_FILE, PRINT_CENTRE_TOKENS). */
   env?: Record<string, string>;
   bodyLimitBytes?: number;
   clientDistDir?: string;

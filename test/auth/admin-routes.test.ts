@@ -1,0 +1,211 @@
+/**
+ * Every `/api/admin/` route × every caller: anonymous, an unknown token, an administrator, and
+ * each authority role of A and of B, with the objects belonging to A. One table names, per route,
+ * who may use it and how a caller of another authority is answered; the expected status of each
+ * cell follows from it. The walk fails when the app registers an admin route the table does not
+ * name, or the table names one the app does not register.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Express } from 'express';
+import supertest from 'supertest';
+import type { Database } from '../../server/db/database.ts';
+import { createApiToken } from '../../server/auth/api-tokens.ts';
+import type { AuthorityRole } from '../../server/auth/policy.ts';
+import { testEngines } from '../support/engines.ts';
+import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, type Caller } from './support.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RouteEntry {
+  /** Who may use the route at all: the installation's admin and/or authority roles. */
+  roles: ReadonlyArray<'admin' | AuthorityRole>;
+  /**
+   * How a caller whose role fits, but for authority B, is answered about A's object:
+   * 'not-found' (404, as if it did not exist), 'filtered' (success without A's object), or
+   * 'unscoped' (the route is about the installation, not an authority).
+   */
+  otherAuthority: 'not-found' | 'filtered' | 'unscoped';
+  /** Status of a successful call. */
+  success: number;
+  /** A fresh request about objects of authority A (mutating routes get a new object each time). */
+  request(db: Database): Promise<{ path: string; body?: object }>;
+  /** For 'filtered' routes: whether the answer shows A's object. */
+  shows?(body: unknown, path: string): boolean;
+}
+
+const table: Record<string, RouteEntry> = {
+  'GET /api/admin/users': { roles: ['admin'], otherAuthority: 'unscoped', success: 200, request: async () => ({ path: '/api/admin/users' }) },
+  'POST /api/admin/users': {
+    roles: ['admin'],
+    otherAuthority: 'unscoped',
+    success: 201,
+    request: async () => ({
+      path: '/api/admin/users',
+      body: { email: `neu-${randomUUID()}@example.org`, name: 'Neu', password: 'lang genug und geheim', grants: [{ role: 'sachbearbeitung', authority: authorityA }] },
+    }),
+  },
+  'GET /api/admin/users/:id': {
+    roles: ['admin'],
+    otherAuthority: 'unscoped',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/users/${await accountOf(db)}` }),
+  },
+  'PATCH /api/admin/users/:id': {
+    roles: ['admin'],
+    otherAuthority: 'unscoped',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/users/${await accountOf(db)}`, body: { name: 'Umbenannt' } }),
+  },
+  'PUT /api/admin/users/:id/grants': {
+    roles: ['admin'],
+    otherAuthority: 'unscoped',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/users/${await accountOf(db)}/grants`, body: { grants: [{ role: 'auditor', authority: authorityA }] } }),
+  },
+  'GET /api/admin/tokens': { roles: ['admin'], otherAuthority: 'unscoped', success: 200, request: async () => ({ path: '/api/admin/tokens' }) },
+  'POST /api/admin/tokens': {
+    roles: ['admin'],
+    otherAuthority: 'unscoped',
+    success: 201,
+    request: async () => ({ path: '/api/admin/tokens', body: { name: `skript-${randomUUID()}`, role: 'auditor', authority: authorityA } }),
+  },
+  'DELETE /api/admin/tokens/:id': {
+    roles: ['admin'],
+    otherAuthority: 'unscoped',
+    success: 200,
+    request: async (db) => {
+      const { id } = await createApiToken(db, { name: `alt-${randomUUID()}`, role: 'auditor', authorityId: authorityA });
+      return { path: `/api/admin/tokens/${id}` };
+    },
+  },
+  'GET /api/admin/deliveries': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => {
+      const { deliveryId } = await deadDeliveryOf(db, authorityA);
+      return { path: `/api/admin/deliveries?state=dead&limit=1000#${deliveryId}` };
+    },
+    shows: (body, path) => (body as Array<{ id: string }>).some((d) => d.id === path.split('#')[1]),
+  },
+  'POST /api/admin/deliveries/:id/requeue': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 202,
+    request: async (db) => ({ path: `/api/admin/deliveries/${(await deadDeliveryOf(db, authorityA)).deliveryId}/requeue` }),
+  },
+  'GET /api/admin/print/pieces': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => {
+      const { pieceId, submissionId } = await queuedPieceOf(db, authorityA);
+      return { path: `/api/admin/print/pieces?submission=${submissionId}#${pieceId}` };
+    },
+    shows: (body, path) => (body as { pieces: string[] }).pieces.includes(path.split('#')[1]!),
+  },
+  'GET /api/admin/print/pieces/:id': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/print/pieces/${(await queuedPieceOf(db, authorityA)).pieceId}` }),
+  },
+  'POST /api/admin/print/pieces/:id/cancel': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/print/pieces/${(await queuedPieceOf(db, authorityA)).pieceId}/cancel` }),
+  },
+};
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+  slash?: boolean;
+  name?: string;
+}
+
+/** "METHOD path" of every route the app registers under /api/admin/ (HEAD goes with GET). */
+function adminRoutes(app: Express): string[] {
+  const found: string[] = [];
+  const walk = (stack: Layer[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods))
+          if (method !== '_all' && method !== 'head') found.push(`${method.toUpperCase()} ${layer.route.path}`);
+      } else if (layer.handle?.stack) {
+        // Routers are mounted at the root, so their routes carry full paths; one mounted at a
+        // path would hide its prefix from this walk.
+        assert.ok(layer.slash, `a router is mounted at a path; mount it at the root so that its admin routes are checked here`);
+        walk(layer.handle.stack);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
+  return found.filter((r) => / \/api\/admin(\/|$)/.test(r)).sort();
+}
+
+const callers: Caller[] = [
+  'anonymous',
+  'unknown-token',
+  'admin',
+  'designer@A',
+  'sachbearbeitung@A',
+  'auditor@A',
+  'designer@B',
+  'sachbearbeitung@B',
+  'auditor@B',
+];
+
+type Expected = { status: number; shows?: boolean };
+
+function expected(entry: RouteEntry, caller: Caller): Expected {
+  if (caller === 'anonymous' || caller === 'unknown-token') return { status: 401 };
+  const [role, letter] = caller === 'admin' ? (['admin', 'A'] as const) : (caller.split('@') as [AuthorityRole, 'A' | 'B']);
+  if (!entry.roles.includes(role)) return { status: 403 };
+  if (role === 'admin' || letter === 'A' || entry.otherAuthority === 'unscoped') return { status: entry.success, ...(entry.shows ? { shows: true } : {}) };
+  return entry.otherAuthority === 'not-found' ? { status: 404 } : { status: entry.success, shows: false };
+}
+
+for (const engine of testEngines()) {
+  describe(`admin routes × roles (${engine.name})`, () => {
+    let db: Database;
+    let app: Express;
+    let tokens: Map<Caller, string>;
+    before(async () => {
+      db = await engine.open();
+      ({ app } = await adminTestApp(db));
+      tokens = await callerTokens(db);
+    });
+    after(() => db.close());
+
+    test('the table names every admin route the app registers, and no other', () => {
+      const registered = adminRoutes(app);
+      assert.ok(registered.length > 0);
+      assert.deepEqual(registered, Object.keys(table).sort(), 'an admin route without an entry in the table, or an entry without a route');
+    });
+
+    for (const [route, entry] of Object.entries(table)) {
+      test(route, async () => {
+        const [method] = route.split(' ') as [Method];
+        const outcomes: Record<string, Expected> = {};
+        const wanted: Record<string, Expected> = {};
+        for (const caller of callers) {
+          const { path, body } = await entry.request(db);
+          const url = path.split('#')[0]!;
+          let req = supertest(app)[method.toLowerCase() as 'get'](url);
+          const token = tokens.get(caller);
+          if (token) req = req.set('Authorization', `Bearer ${token}`);
+          const res = body ? await req.send(body) : await req;
+          outcomes[caller] = { status: res.status, ...(entry.shows && res.status < 300 ? { shows: entry.shows(res.body, path) } : {}) };
+          wanted[caller] = expected(entry, caller);
+          if (res.status === 401) assert.match(String(res.headers['www-authenticate']), /^Bearer/, `${caller}: WWW-Authenticate`);
+          if (res.status >= 400) assert.equal(typeof res.body.error?.code, 'string', `${caller}: an error body`);
+        }
+        assert.deepEqual(outcomes, wanted);
+      });
+    }
+  });
+}
