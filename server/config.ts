@@ -14,6 +14,11 @@ export const defaultDemoReceiverPort = 4010;
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
+/** A grant written as a claim value: "admin" or "<role>:<authority id>". */
+export const grantPattern = /^(admin|(designer|sachbearbeitung|auditor):[a-z0-9][a-z0-9-]{0,62})$/;
+const grantText = z.string().regex(grantPattern, 'expected "admin" or "<role>:<authority id>" with role designer, sachbearbeitung or auditor');
+const oidcRoleMap = z.record(z.string().min(1), z.union([grantText, z.array(grantText)]));
+
 const schema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -73,10 +78,42 @@ const schema = z.object({
       return centres;
     })
     .optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL of the OpenID provider, e.g. https://login.land.de/realms/kommunen' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(255).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'space-separated scopes').default('openid email profile'),
+  OIDC_ROLES_CLAIM: z.string().regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'a claim name, dotted for nested claims (e.g. realm_access.roles)').default('roles'),
+  OIDC_ROLE_MAP: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return oidcRoleMap.parse(JSON.parse(value));
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `expected a JSON object of claim value → "admin" | "<role>:<authority>" or a list of them (${(error as Error).message.split('\n')[0]})` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   PRINT_LEASE_SECONDS: positiveInt.max(7 * 86_400).default(4 * 3600),
   PRINT_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   PRINT_RETENTION_DAYS: positiveInt.max(3650).default(30),
 });
+
+const oidcTrio = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+export interface OidcConfig {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back; unset: PUBLIC_URL + /api/auth/oidc/callback. */
+  redirectUrl: string | undefined;
+  scopes: string;
+  /** Dotted path of the claim that lists the user's roles. */
+  rolesClaim: string;
+  /** Claim value → grants ("admin" | "<role>:<authority>"); without a map, values are taken as grants themselves. */
+  roleMap: Record<string, string | string[]> | undefined;
+}
 
 export interface Config {
   port: number;
@@ -109,6 +146,8 @@ export interface Config {
   delivery: { maxAttempts: number; retryBaseMs: number; leaseSeconds: number };
   /** Letter templates (templates/<id>.json). */
   templatesDir: string;
+  /** OpenID Connect sign-in for caseworkers; absent when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | undefined;
   print: {
     /** Print centre name → bearer token; no print-centre API access without it. */
     centres: Map<string, string>;
@@ -136,6 +175,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const c = result.data;
+  const oidcSet = oidcTrio.filter((name) => c[name] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < oidcTrio.length)
+    throw new ConfigError([`${oidcTrio.filter((name) => c[name] === undefined).join(', ')}: OpenID Connect needs ${oidcTrio.join(', ')} together`]);
+  const publicUrl = c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : `http://localhost:${c.PORT}`;
   return {
     port: c.PORT,
     host: c.HOST,
@@ -149,13 +192,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     draftTtlDays: c.DRAFT_TTL_DAYS,
     clientDistDir: path.resolve(c.CLIENT_DIST_DIR),
     portal: { name: c.PORTAL_NAME, accessibilityContactEmail: c.ACCESSIBILITY_CONTACT_EMAIL },
-    publicUrl: c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : `http://localhost:${c.PORT}`,
+    publicUrl,
     targetsFile: path.resolve(c.TARGETS_FILE ?? demoTargetsFile),
     demoTargets: !c.TARGETS_FILE,
     demoReceiverPort: c.DEMO_RECEIVER_PORT ?? (c.TARGETS_FILE ? undefined : defaultDemoReceiverPort),
     workerInProcess: c.WORKER === 'in-process',
     delivery: { maxAttempts: c.DELIVERY_MAX_ATTEMPTS, retryBaseMs: c.DELIVERY_RETRY_BASE_MS, leaseSeconds: c.DELIVERY_LEASE_SECONDS },
     templatesDir: path.resolve(c.TEMPLATES_DIR),
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
+        ? {
+            issuer: new URL(c.OIDC_ISSUER),
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            redirectUrl: c.OIDC_REDIRECT_URL,
+            scopes: c.OIDC_SCOPES,
+            rolesClaim: c.OIDC_ROLES_CLAIM,
+            roleMap: c.OIDC_ROLE_MAP,
+          }
+        : undefined,
     print: {
       centres: c.PRINT_CENTRE_TOKENS ?? new Map(),
       leaseSeconds: c.PRINT_LEASE_SECONDS,
