@@ -10,6 +10,7 @@ import type { RoutingTable } from '../routing/routing-table.ts';
 import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
 import { authenticate } from '../auth/authenticate.ts';
+import { authRouter } from '../auth/http.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
@@ -26,12 +27,14 @@ export interface AppDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'adminToken' | 'print'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'adminToken' | 'print' | 'session' | 'trustProxy'>;
 }
 
 export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy: req.secure and req.ip from the X-Forwarded-* headers of trusted proxies only.
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger));
   app.use(apiSecurityHeaders);
   app.use(healthRouter(db));
@@ -41,7 +44,10 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
-  app.use('/api/admin', authenticate(db));
+  const authSettings = { session: config.session, cookie: { publicUrlHttps: config.publicUrl.startsWith('https:') } };
+  const authentication = authenticate(db, authSettings);
+  app.use(authRouter(db, authSettings, authentication));
+  app.use('/api/admin', authentication);
   app.use(deliveriesAdminRouter(db, config.adminToken));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db, config.adminToken));
