@@ -2,6 +2,7 @@
  * Configuration: read from the environment once at start, checked as a whole. Start-up fails
  * with every problem listed, never with the first only.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -12,6 +13,29 @@ export const demoTargetsFile = fileURLToPath(new URL('../config/targets.json', i
 export const defaultDemoReceiverPort = 4010;
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+/** An address with a host part (admin@localhost is one); stricter checks would refuse valid local setups. */
+const emailAddress = z.string().max(320).regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
+
+/**
+ * Express's `trust proxy`: `true`/`false`, a number of proxy hops, or a comma-separated list of
+ * addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+ */
+const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || extra !== undefined) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  };
+  if (entries.every(valid)) return entries;
+  ctx.addIssue({ code: 'custom', message: 'expected true, false, a number of hops, or addresses/CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated' });
+  return z.NEVER;
+});
 const positiveInt = z.coerce.number().int().positive();
 
 /** A grant written as a claim value: "admin" or "<role>:<authority id>". */
@@ -54,6 +78,11 @@ const schema = z.object({
         'is no longer supported: machines use named API tokens (POST /api/admin/tokens), and the first administrator signs in with the account from ADMIN_EMAIL and ADMIN_PASSWORD; remove ADMIN_TOKEN',
     })
     .optional(),
+  ADMIN_EMAIL: emailAddress.default('admin@localhost'),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(1024, 'must be at most 1024 characters').optional(),
+  SESSION_IDLE_MINUTES: positiveInt.max(24 * 60).default(30),
+  SESSION_MAX_HOURS: positiveInt.max(7 * 24).default(10),
+  TRUST_PROXY: trustProxy.optional(),
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(100).default(8),
   DELIVERY_RETRY_BASE_MS: positiveInt.max(3_600_000).default(2000),
@@ -141,6 +170,20 @@ export interface Config {
    * 4010 with the shipped targets; with TARGETS_FILE it runs only when DEMO_RECEIVER_PORT is set.
    */
   demoReceiverPort: number | undefined;
+  /** The first administrator, created at start when the installation has none. */
+  firstAdmin: {
+    email: string;
+    /** ADMIN_PASSWORD; absent: a generated one, logged once. */
+    password: string | undefined;
+  };
+  session: {
+    /** A session unused this long ends. */
+    idleMinutes: number;
+    /** A session ends this long after sign-in, used or not. */
+    maxHours: number;
+  };
+  /** Express's `trust proxy` setting (TRUST_PROXY): which proxies' X-Forwarded-* headers count. */
+  trustProxy: boolean | number | string[];
   /** Run a delivery worker inside the web process (the embedded default), or not. */
   workerInProcess: boolean;
   delivery: { maxAttempts: number; retryBaseMs: number; leaseSeconds: number };
@@ -179,6 +222,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (oidcSet.length > 0 && oidcSet.length < oidcTrio.length)
     throw new ConfigError([`${oidcTrio.filter((name) => c[name] === undefined).join(', ')}: OpenID Connect needs ${oidcTrio.join(', ')} together`]);
   const publicUrl = c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : `http://localhost:${c.PORT}`;
+  if (c.ADMIN_PASSWORD !== undefined && c.ADMIN_PASSWORD.trim().toLowerCase() === c.ADMIN_EMAIL.trim().toLowerCase())
+    throw new ConfigError(['ADMIN_PASSWORD: must not be the e-mail address']);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -196,6 +241,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     targetsFile: path.resolve(c.TARGETS_FILE ?? demoTargetsFile),
     demoTargets: !c.TARGETS_FILE,
     demoReceiverPort: c.DEMO_RECEIVER_PORT ?? (c.TARGETS_FILE ? undefined : defaultDemoReceiverPort),
+    firstAdmin: { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD },
+    session: { idleMinutes: c.SESSION_IDLE_MINUTES, maxHours: c.SESSION_MAX_HOURS },
+    trustProxy: c.TRUST_PROXY ?? false,
     workerInProcess: c.WORKER === 'in-process',
     delivery: { maxAttempts: c.DELIVERY_MAX_ATTEMPTS, retryBaseMs: c.DELIVERY_RETRY_BASE_MS, leaseSeconds: c.DELIVERY_LEASE_SECONDS },
     templatesDir: path.resolve(c.TEMPLATES_DIR),

@@ -18,6 +18,7 @@ import { FormRegistry } from './forms/registry.ts';
 import { recordVersions } from './forms/versions.ts';
 import { createApp } from './http/app.ts';
 import { eraseExpired } from './erase-expired.ts';
+import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { closeAgents } from './routing/http-post.ts';
 import { formsWithoutRoute, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
@@ -60,6 +61,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const { definitions, routing } = setup;
     const db = await openMigrated(config, logger);
     closers.push(() => db.close());
+    await createFirstAdmin(db, config, logger);
     const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
     logger.info({ engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) }, 'forms loaded');
     const unrouted = formsWithoutRoute(definitions);
@@ -100,7 +102,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     }
 
     const erase = () =>
-      eraseExpired(db, config.print.retentionDays)
+      eraseExpired(db, config.print.retentionDays, config.session.idleMinutes)
         .then((counts) => Object.values(counts).some((n) => n > 0) && logger.info(counts, 'expired data erased'))
         .catch((error: unknown) => logger.error({ err: error }, 'erasing expired data failed'));
     const eraseTimer = setInterval(erase, config.eraseIntervalSeconds * 1000);
@@ -114,6 +116,23 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     await close();
     throw error;
   }
+}
+
+/**
+ * The first administrator, when the installation has none. A generated password is logged once,
+ * now; a configured one never. The address is not logged (it may name a person); the line says
+ * which variable holds it.
+ */
+async function createFirstAdmin(db: Database, config: Config, logger: Logger): Promise<void> {
+  const outcome = await ensureFirstAdmin(db, config.firstAdmin);
+  const signInPath = '/admin/anmelden';
+  if (outcome.created && outcome.generatedPassword)
+    logger.warn(
+      `first administrator created: sign in at ${signInPath} with the address of ADMIN_EMAIL (default admin@localhost) and the password ${outcome.generatedPassword} — shown only now and stored nowhere in clear; change it after signing in`,
+    );
+  else if (outcome.created) logger.info(`first administrator created from ADMIN_EMAIL and ADMIN_PASSWORD; sign in at ${signInPath}`);
+  else if (outcome.reason === 'email-taken')
+    logger.warn('no administrator created: ADMIN_EMAIL names an existing account that is not an administrator; set ADMIN_EMAIL to a new address');
 }
 
 /** One line per part: what runs, where, and for what does not, why. */

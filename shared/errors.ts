@@ -95,6 +95,16 @@ export const errorCatalogue = {
     de: 'Für diese Anfrage ist eine gültige Anmeldung nötig.',
     en: 'This request needs valid credentials.',
   },
+  invalid_credentials: {
+    status: 401,
+    de: 'E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist gesperrt.',
+    en: 'The e-mail address or password is wrong, or the account is disabled.',
+  },
+  csrf_failed: {
+    status: 403,
+    de: 'Die Anfrage trägt kein gültiges CSRF-Token (Header „X-CSRF-Token“). Bitte laden Sie die Seite neu.',
+    en: 'The request does not carry a valid CSRF token (header "X-CSRF-Token"). Please reload the page.',
+  },
   forbidden: {
     status: 403,
     de: 'Ihre Rolle erlaubt diese Anfrage nicht.',

@@ -32,7 +32,7 @@ describe('portal', () => {
   });
 
   test('page addresses get index.html with the page security policy', async () => {
-    for (const page of ['/', '/formulare/testformular', '/barrierefreiheit', '/status']) {
+    for (const page of ['/', '/formulare/testformular', '/barrierefreiheit', '/status', '/admin', '/admin/anmelden']) {
       const res = await http.get(page).expect(200).expect('Content-Type', /html/);
       assert.match(res.text, /Antragsportal/);
       const csp = String(res.headers['content-security-policy']);

@@ -103,6 +103,43 @@ describe('start-up', () => {
     assert.doesNotMatch(unrouted[0]!.msg, /mit-weg/);
   });
 
+  test('the first start creates an administrator and logs its generated password once; later starts do not', async () => {
+    const dir = await formsDir({ 'testformular.json': minimalDefinition() });
+    const config = parseConfig({
+      PORT: '0',
+      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'antragswerk-data-')),
+      FORMS_DIR: dir,
+      TEMPLATES_DIR: await templatesDirFor(dir),
+      DEMO_RECEIVER_PORT: '0',
+      WORKER: 'off',
+      ADMIN_EMAIL: 'it-leitung@musterstadt.example',
+    });
+    const startLogging = async () => {
+      const lines: Array<{ msg: string }> = [];
+      const running = await start(config, pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) }));
+      return { running, lines };
+    };
+    const first = await startLogging();
+    try {
+      const shown = first.lines.filter((line) => /shown only now/.test(line.msg));
+      assert.equal(shown.length, 1);
+      const generated = /the password (\S+) /.exec(shown[0]!.msg)![1]!;
+      assert.doesNotMatch(JSON.stringify(first.lines), /it-leitung/, 'the address itself is not logged');
+      const signIn = await fetch(`${first.running.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'it-leitung@musterstadt.example', password: generated }),
+      });
+      assert.equal(signIn.status, 200);
+      assert.equal(((await signIn.json()) as { user: { admin: boolean } }).user.admin, true);
+    } finally {
+      await first.running.close();
+    }
+    const second = await startLogging();
+    await second.running.close();
+    assert.equal(second.lines.filter((line) => /first administrator|shown only now/.test(line.msg)).length, 0);
+  });
+
   test('bad configuration stops start-up listing every problem', () => {
     const result = runMain({ PORT: 'achtzig', DATABASE_URL: 'mysql://db', LOG_LEVEL: 'laut' });
     assert.equal(result.status, 1);

@@ -14,6 +14,9 @@ import { matchRoute, paths } from './routing/routes.ts';
 
 /** The form renderer and validator load only with a form: the first page a phone loads stays small. */
 const FormPage = lazyPage(() => import('./pages/form-page.tsx').then((module) => module.FormPage));
+/** The caseworkers' pages are no citizen's download. */
+const AdminSignInPage = lazyPage(() => import('./pages/admin/sign-in-page.tsx').then((module) => module.SignInPage));
+const AdminHomePage = lazyPage(() => import('./pages/admin/admin-home-page.tsx').then((module) => module.AdminHomePage));
 
 function CurrentPage() {
   const { location } = useRouter();
@@ -31,6 +34,10 @@ function CurrentPage() {
       return <StatusPage />;
     case 'accessibility':
       return <AccessibilityStatementPage />;
+    case 'admin':
+      return <AdminHomePage />;
+    case 'admin-sign-in':
+      return <AdminSignInPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -192,6 +192,20 @@ const de = {
   statementArbitration: 'Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie ein Schlichtungsverfahren beantragen. Für Angebote von Bundesbehörden ist die Schlichtungsstelle nach § 16 BGG beim Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen zuständig; für Angebote von Ländern und Kommunen die Schlichtungs- oder Ombudsstelle Ihres Bundeslandes. Das Verfahren ist kostenlos, und Sie brauchen keinen Rechtsbeistand.',
   statementArbitrationLink: 'Schlichtungsstelle nach dem Behindertengleichstellungsgesetz',
 
+  // Back office: sign-in
+  adminSignInTitle: 'Anmeldung für Mitarbeitende',
+  adminSignInIntro: 'Dieser Bereich ist für Mitarbeitende der Verwaltung. Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse und Ihrem Passwort an.',
+  adminEmail: 'E-Mail-Adresse',
+  adminPassword: 'Passwort',
+  adminSignIn: 'Anmelden',
+  adminMissingEmail: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
+  adminMissingPassword: 'Bitte geben Sie Ihr Passwort ein.',
+  adminSignedOut: 'Sie sind abgemeldet.',
+  adminTitle: 'Verwaltung',
+  adminSignedInAs: 'Angemeldet als',
+  adminSignOut: 'Abmelden',
+  adminMore: 'Die Arbeitsbereiche der Verwaltung folgen in einer späteren Version.',
+
   // Not found
   notFoundTitle: 'Seite nicht gefunden',
   notFoundText: 'Diese Adresse gibt es nicht. Vielleicht ist der Link veraltet.',
@@ -368,6 +382,19 @@ const en: UiTexts = {
   statementArbitrationTitle: 'Enforcement procedure (arbitration)',
   statementArbitration: 'If you do not receive a satisfactory answer to your feedback, you can apply for arbitration. For services of federal authorities, the arbitration board under section 16 BGG at the Federal Government Commissioner for Matters relating to Persons with Disabilities is responsible; for services of the federal states and municipalities, the arbitration or ombuds office of your federal state. The procedure is free of charge and you do not need legal counsel.',
   statementArbitrationLink: 'Arbitration board under the Disability Equality Act (in German)',
+
+  adminSignInTitle: 'Sign in for staff',
+  adminSignInIntro: 'This area is for staff of the administration. Sign in with your work e-mail address and your password.',
+  adminEmail: 'E-mail address',
+  adminPassword: 'Password',
+  adminSignIn: 'Sign in',
+  adminMissingEmail: 'Please enter your e-mail address.',
+  adminMissingPassword: 'Please enter your password.',
+  adminSignedOut: 'You have signed out.',
+  adminTitle: 'Back office',
+  adminSignedInAs: 'Signed in as',
+  adminSignOut: 'Sign out',
+  adminMore: 'The work areas of the back office follow in a later version.',
 
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address. The link may be out of date.',

@@ -14,9 +14,9 @@ import type { OidcConfig } from '../config.ts';
 import { grantsFromClaims } from './oidc-grants.ts';
 import { accountForIdentity } from './oidc-users.ts';
 import { OidcRefusal, OidcRelyingParty } from './oidc.ts';
-
-/** Starts the session of a signed-in user (the same as after a local sign-in). */
-export type StartSession = (req: Request, res: Response, userId: string) => Promise<void>;
+import type { AuthenticationSettings } from './authenticate.ts';
+import { sessionCookieOf, setSessionCookie } from './session-cookie-http.ts';
+import { createSession, endSession } from './sessions.ts';
 
 const stateCookie = 'aw_oidc_state';
 const cookiePath = '/api/auth/oidc';
@@ -33,11 +33,11 @@ export interface OidcRouterOptions {
   db: Database;
   oidc: OidcConfig;
   publicUrl: string;
-  startSession: StartSession;
+  settings: AuthenticationSettings;
   logger: Logger;
 }
 
-export function oidcRouter({ db, oidc, publicUrl, startSession, logger }: OidcRouterOptions): Router {
+export function oidcRouter({ db, oidc, publicUrl, settings, logger }: OidcRouterOptions): Router {
   const relyingParty = new OidcRelyingParty(oidc, oidc.redirectUrl ?? `${publicUrl}/api/auth/oidc/callback`);
   const secure = new URL(relyingParty.redirectUrl).protocol === 'https:';
   const router = Router();
@@ -76,8 +76,11 @@ export function oidcRouter({ db, oidc, publicUrl, startSession, logger }: OidcRo
         const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
         const identity = await relyingParty.complete(db, query, cookieValue(req, stateCookie));
         const mapped = grantsFromClaims(identity.claims, oidc.rolesClaim, oidc.roleMap);
-        const account = await db.transaction(async (tx) => {
+        const previousCookie = sessionCookieOf(req, settings.cookie);
+        const session = await db.transaction(async (tx) => {
           const found = await accountForIdentity(tx, identity, mapped);
+          // As after a local sign-in: a session the browser brought ends, a new one starts.
+          if (previousCookie) await endSession(tx, previousCookie);
           await appendAudit(tx, {
             actor: { kind: 'user', id: found.userId, name: identity.email },
             action: 'auth.sign-in',
@@ -93,9 +96,9 @@ export function oidcRouter({ db, oidc, publicUrl, startSession, logger }: OidcRo
             },
             requestId: res.locals.requestId as string,
           });
-          return found;
+          return createSession(tx, found.userId, settings.session);
         });
-        await startSession(req, res, account.userId);
+        setSessionCookie(req, res, settings.cookie, session.cookieValue);
         res.clearCookie(stateCookie, { path: cookiePath });
         res.redirect(303, '/admin');
       } catch (error) {

@@ -11,6 +11,8 @@ import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
 import { installationAdminRouter } from '../auth/admin-http.ts';
 import { authenticate } from '../auth/authenticate.ts';
+import { oidcRouter } from '../auth/oidc-http.ts';
+import { authRouter } from '../auth/http.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
@@ -27,12 +29,14 @@ export interface AppDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print' | 'session' | 'trustProxy' | 'oidc'>;
 }
 
 export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy: req.secure and req.ip from the X-Forwarded-* headers of trusted proxies only.
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger));
   app.use(apiSecurityHeaders);
   app.use(healthRouter(db));
@@ -42,7 +46,11 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
-  app.use('/api/admin', authenticate(db));
+  const authSettings = { session: config.session, cookie: { publicUrlHttps: config.publicUrl.startsWith('https:') } };
+  const authentication = authenticate(db, authSettings);
+  app.use(authRouter(db, authSettings, authentication));
+  if (config.oidc) app.use(oidcRouter({ db, oidc: config.oidc, publicUrl: config.publicUrl, settings: authSettings, logger }));
+  app.use('/api/admin', authentication);
   app.use(installationAdminRouter(db));
   app.use(deliveriesAdminRouter(db));
   app.use(printCentreRouter(db, config.print));

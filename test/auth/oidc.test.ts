@@ -8,13 +8,9 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import express from 'express';
 import type { Database } from '../../server/db/database.ts';
-import { parseConfig } from '../../server/config.ts';
-import { oidcRouter } from '../../server/auth/oidc-http.ts';
-import { errorHandler } from '../../server/http/errors.ts';
 import { testEngines } from '../support/engines.ts';
-import { silentLogger } from '../support/app.ts';
+import { testApp } from '../support/app.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
 
 /** A browser of sorts: follows redirects by hand, with a cookie jar per origin. */
@@ -64,7 +60,6 @@ for (const engine of testEngines()) {
     let provider: TestProvider;
     let server: Server;
     let app: string;
-    const sessions: string[] = [];
 
     before(async () => {
       db = await engine.open();
@@ -76,31 +71,15 @@ for (const engine of testEngines()) {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       app = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       provider = await startTestProvider({ clientId: 'antragswerk', clientSecret: 'a-client-secret-of-the-test', redirectUri: `${app}/api/auth/oidc/callback` });
-      const config = parseConfig({
-        PUBLIC_URL: app,
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: 'antragswerk',
-        OIDC_CLIENT_SECRET: 'a-client-secret-of-the-test',
-        OIDC_ROLE_MAP: JSON.stringify({ 'sb-steuer': 'sachbearbeitung:steueramt', 'it-admin': 'admin', 'sb-elsewhere': 'sachbearbeitung:unknown-amt' }),
+      const { app: handler } = await testApp(db, {
+        env: {
+          PUBLIC_URL: app,
+          OIDC_ISSUER: provider.issuer,
+          OIDC_CLIENT_ID: 'antragswerk',
+          OIDC_CLIENT_SECRET: 'a-client-secret-of-the-test',
+          OIDC_ROLE_MAP: JSON.stringify({ 'sb-steuer': 'sachbearbeitung:steueramt', 'it-admin': 'admin', 'sb-elsewhere': 'sachbearbeitung:unknown-amt' }),
+        },
       });
-      const handler = express()
-        .use((_req, res, next) => {
-          res.locals.requestId = 'test';
-          next();
-        })
-        .use(
-          oidcRouter({
-            db,
-            oidc: config.oidc!,
-            publicUrl: app,
-            logger: silentLogger,
-            startSession: async (_req, res, userId) => {
-              sessions.push(userId);
-              res.setHeader('X-Signed-In', userId);
-            },
-          }),
-        )
-        .use(errorHandler(silentLogger));
       server.on('request', handler);
     });
 
@@ -124,11 +103,13 @@ for (const engine of testEngines()) {
     test('a first sign-in creates the account with the mapped grants and starts a session', async () => {
       provider.tamper('none');
       provider.signInAs(anna);
-      const before = sessions.length;
-      const answer = await signIn(new Browser());
+      const browser = new Browser();
+      const answer = await signIn(browser);
       assert.equal(answer.status, 303);
       assert.equal(answer.headers.get('location'), '/admin');
-      assert.equal(sessions.length, before + 1);
+      const me = await browser.get(`${app}/api/auth/me`);
+      assert.equal(me.status, 200);
+      const { user } = (await me.json()) as { user: { id: string; email: string; admin: boolean; grants: unknown[] } };
       const { rows } = await db.query<{ id: string; email: string; name: string; is_admin: boolean; managed_by: string; oidc_subject: string }>(
         `SELECT id::text, email, name, is_admin, managed_by, oidc_subject FROM users WHERE oidc_subject LIKE '%#anna-1'`,
       );
@@ -141,7 +122,8 @@ for (const engine of testEngines()) {
         managed_by: 'oidc',
         oidc_subject: `${provider.issuer}#anna-1`,
       });
-      assert.equal(sessions.at(-1), rows[0]!.id);
+      assert.deepEqual(user, { id: rows[0]!.id, email: anna.email, name: 'Anna Schmidt', admin: false, grants: [{ role: 'sachbearbeitung', authorityId: 'steueramt' }] });
+      assert.equal(browser.cookies(app).has('aw_oidc_state'), false);
       const grants = await db.query(`SELECT role, authority_id, managed_by FROM role_grants WHERE user_id = $1`, [rows[0]!.id]);
       assert.deepEqual(grants.rows, [{ role: 'sachbearbeitung', authority_id: 'steueramt', managed_by: 'oidc' }]);
       const entry = await audit();
@@ -152,7 +134,11 @@ for (const engine of testEngines()) {
 
     test('the next sign-in follows the provider: roles taken away are gone, the account stays the same', async () => {
       provider.signInAs({ ...anna, roles: ['it-admin'], name: 'Anna Schmidt-Berg' });
-      assert.equal((await signIn(new Browser())).status, 303);
+      const browser = new Browser();
+      await browser.get(`${app}/api/auth/me`);
+      assert.equal((await signIn(browser)).status, 303);
+      const me = (await (await browser.get(`${app}/api/auth/me`)).json()) as { user: { admin: boolean; grants: unknown[] } };
+      assert.deepEqual([me.user.admin, me.user.grants], [true, []]);
       const { rows } = await db.query<{ n: number; is_admin: boolean; name: string }>(
         `SELECT count(*) OVER ()::int AS n, is_admin, name FROM users WHERE oidc_subject LIKE '%#anna-1'`,
       );
@@ -162,12 +148,12 @@ for (const engine of testEngines()) {
     });
 
     async function refused(browser: Browser, callback: string, reason: string) {
-      const before = sessions.length;
+      const sessionsBefore = await db.query(`SELECT id_hash FROM sessions`);
       const answer = await browser.get(callback);
       assert.equal(answer.status, 303);
       assert.equal(answer.headers.get('location'), `/admin/anmelden?fehler=oidc_${reason}`);
-      assert.equal(answer.headers.get('x-signed-in'), null);
-      assert.equal(sessions.length, before);
+      assert.equal((await browser.get(`${app}/api/auth/me`)).status, 401);
+      assert.deepEqual((await db.query(`SELECT id_hash FROM sessions`)).rows, sessionsBefore.rows);
       const entry = await audit();
       assert.deepEqual([entry.outcome, entry.details.reason], ['failure', reason]);
     }
@@ -208,8 +194,9 @@ for (const engine of testEngines()) {
       const callback = await browser.followUntil(`${app}/api/auth/oidc/start`, `${app}/api/auth/oidc/callback`);
       const cookie = browser.cookies(app).get('aw_oidc_state')!;
       assert.equal((await browser.get(callback)).status, 303);
-      browser.cookies(app).set('aw_oidc_state', cookie);
-      await refused(browser, callback, 'sign_in_expired');
+      const replay = new Browser();
+      replay.cookies(app).set('aw_oidc_state', cookie);
+      await refused(replay, callback, 'sign_in_expired');
 
       const late = new Browser();
       const lateCallback = await late.followUntil(`${app}/api/auth/oidc/start`, `${app}/api/auth/oidc/callback`);

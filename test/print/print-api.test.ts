@@ -278,10 +278,10 @@ for (const engine of testEngines()) {
       const claimedBy = await db.query<{ claimed_by: string }>('SELECT claimed_by FROM print_batches WHERE id = $1', [id]);
       const centre = claimedBy.rows[0]!.claimed_by as 'nord' | 'sued';
       await h.document(id, centre).expect(200);
-      await eraseExpired(db, 30);
+      await eraseExpired(db, 30, 30);
       await h.document(id, centre).expect(200);
       await h.age(`UPDATE print_batches SET confirmed_at = now() - interval '31 days' WHERE id = $1`, [id]);
-      assert.equal((await eraseExpired(db, 30)).printDocuments, 1);
+      assert.equal((await eraseExpired(db, 30, 30)).printDocuments, 1);
       assert.equal(codeOf(await h.document(id, centre).expect(410)), 'print_document_deleted');
       const manifest = (await h.manifest(id, centre).expect(200)).body;
       assert.equal(manifest.status, 'confirmed');

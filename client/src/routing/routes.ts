@@ -5,6 +5,8 @@ export type Route =
   | { page: 'receipt'; formId: string }
   | { page: 'status' }
   | { page: 'accessibility' }
+  | { page: 'admin' }
+  | { page: 'admin-sign-in' }
   | { page: 'not-found' };
 
 export const paths = {
@@ -14,6 +16,9 @@ export const paths = {
   receipt: (formId: string) => `/formulare/${encodeURIComponent(formId)}/eingangsbestaetigung`,
   status: '/status',
   accessibility: '/barrierefreiheit',
+  /** The back office for caseworkers, and its sign-in. */
+  admin: '/admin',
+  adminSignIn: '/admin/anmelden',
 };
 
 export function matchRoute(pathname: string): Route {
@@ -21,6 +26,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { page: 'catalogue' };
   if (path === paths.status) return { page: 'status' };
   if (path === paths.accessibility) return { page: 'accessibility' };
+  if (path === paths.admin) return { page: 'admin' };
+  if (path === paths.adminSignIn) return { page: 'admin-sign-in' };
   const form = /^\/formulare\/([^/]+)(\/eingangsbestaetigung)?$/.exec(path);
   if (form) {
     try {
