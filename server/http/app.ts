@@ -10,6 +10,7 @@ import type { RoutingTable } from '../routing/routing-table.ts';
 import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
 import { authenticate } from '../auth/authenticate.ts';
+import { auditRouter } from '../audit/http.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
@@ -42,6 +43,7 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
   app.use('/api/admin', authenticate(db));
+  app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db, config.adminToken));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db, config.adminToken));
