@@ -1,15 +1,25 @@
-import type { Queryable } from './db/database.ts';
+import type { Database } from './db/database.ts';
+import { appendAudit } from './audit/audit.ts';
 import { eraseOrphanAttachments } from './attachments/attachments.ts';
 import { eraseExpiredDrafts } from './drafts/drafts.ts';
 import { eraseExpiredPrintDocuments } from './print/retention.ts';
 import { eraseExpiredSubmissions } from './submissions/erase.ts';
 
-/** Everything whose time is up: submissions past retention, expired drafts, orphaned files, printed batch PDFs. */
-export async function eraseExpired(db: Queryable, printRetentionDays: number) {
-  return {
-    submissions: await eraseExpiredSubmissions(db),
-    drafts: await eraseExpiredDrafts(db),
-    attachments: await eraseOrphanAttachments(db),
-    printDocuments: await eraseExpiredPrintDocuments(db, printRetentionDays),
-  };
+/**
+ * Everything whose time is up: submissions past retention, expired drafts, orphaned files,
+ * printed batch PDFs. One transaction: a run that erased anything enters the audit trail with
+ * its counts exactly when the erasure commits (runs that find nothing are not recorded).
+ */
+export async function eraseExpired(db: Database, printRetentionDays: number) {
+  return db.transaction(async (tx) => {
+    const counts = {
+      submissions: await eraseExpiredSubmissions(tx),
+      drafts: await eraseExpiredDrafts(tx),
+      attachments: await eraseOrphanAttachments(tx),
+      printDocuments: await eraseExpiredPrintDocuments(tx, printRetentionDays),
+    };
+    if (Object.values(counts).some((n) => n > 0))
+      await appendAudit(tx, { actor: { kind: 'system', name: 'erasure' }, action: 'data.erase-expired', details: counts });
+    return counts;
+  });
 }
