@@ -19,6 +19,7 @@ import { printCentreRouter } from '../print/http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { portalRouter } from './portal.ts';
+import { createRateLimits } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { apiSecurityHeaders } from './security-headers.ts';
 
@@ -27,21 +28,23 @@ export interface AppDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'adminToken' | 'print'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'adminToken' | 'print' | 'rateLimits'>;
 }
 
 export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
   const app = express();
+  // Counted per process in memory on the embedded database, in the database on PostgreSQL.
+  const limits = createRateLimits(db, config.rateLimits);
   app.disable('x-powered-by');
   app.use(requestLog(logger));
   app.use(apiSecurityHeaders);
   app.use(healthRouter(db));
   app.use(formsRouter(db, forms));
   app.use(xoevRouter(db, forms));
-  app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes));
-  app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
-  app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
-  app.use(attachmentsRouter(db, forms));
+  app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes, limits));
+  app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }, limits));
+  app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays, limits));
+  app.use(attachmentsRouter(db, forms, limits));
   app.use('/api/admin', authenticate(db));
   app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db, config.adminToken));
