@@ -65,7 +65,7 @@ await writeFile(
 const db = await openPostgres(serverUrl, { poolSize: 10, schema });
 try {
   await migrate(db);
-  const config = parseConfig({ FORMS_DIR: formsDir, TARGETS_FILE: targetsFile, WORKER: 'off' });
+  const config = parseConfig({ FORMS_DIR: formsDir, TARGETS_FILE: targetsFile, WORKER: 'off', RATE_LIMITS: 'off' });
   const ajv = createAjv();
   const { definitions, routing } = await loadRoutingSetup(config, ajv);
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));

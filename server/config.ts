@@ -127,6 +127,16 @@ const schema = z.object({
   PRINT_LEASE_SECONDS: positiveInt.max(7 * 86_400).default(4 * 3600),
   PRINT_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   PRINT_RETENTION_DAYS: positiveInt.max(3650).default(30),
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  RATE_LIMIT_SUBMISSIONS_PER_HOUR: positiveInt.max(10_000_000).default(300),
+  RATE_LIMIT_DRAFTS_PER_HOUR: positiveInt.max(10_000_000).default(300),
+  RATE_LIMIT_ATTACHMENTS_PER_HOUR: positiveInt.max(10_000_000).default(1000),
+  RATE_LIMIT_STATUS_LOOKUPS_PER_HOUR: positiveInt.max(10_000_000).default(600),
+  RATE_LIMIT_STATUS_FAILURES_PER_REFERENCE: positiveInt.max(10_000_000).default(20),
+  RATE_LIMIT_SIGN_IN_FREE_FAILURES: positiveInt.max(1000).default(5),
+  RATE_LIMIT_SIGN_IN_BACKOFF_SECONDS: positiveInt.max(3600).default(2),
+  RATE_LIMIT_SIGN_IN_MAX_BLOCK_SECONDS: positiveInt.max(86_400).default(900),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: positiveInt.max(10_000_000).default(100),
 });
 
 const oidcTrio = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -142,6 +152,28 @@ export interface OidcConfig {
   rolesClaim: string;
   /** Claim value → grants ("admin" | "<role>:<authority>"); without a map, values are taken as grants themselves. */
   roleMap: Record<string, string | string[]> | undefined;
+}
+
+/** Limits per client address (and per reference, per account) that hold across processes. */
+export interface RateLimitConfig {
+  /** Off only for benchmarks: RATE_LIMITS=off. */
+  enabled: boolean;
+  submissionsPerHour: number;
+  draftsPerHour: number;
+  attachmentsPerHour: number;
+  /** Status lookups and receipt downloads per address. */
+  statusLookupsPerHour: number;
+  /** Failed lookups (wrong token) of one reference or submission id per hour. */
+  statusFailuresPerReference: number;
+  signIn: {
+    /** Consecutive failures of one account before the next attempt has to wait. */
+    freeFailures: number;
+    /** The first block; each further failure doubles it. */
+    backoffSeconds: number;
+    maxBlockSeconds: number;
+    /** Failed sign-ins from one address per hour, whatever the account. */
+    failuresPerAddressPerHour: number;
+  };
 }
 
 export interface Config {
@@ -201,6 +233,7 @@ export interface Config {
     /** Days after confirmation until a batch PDF is deleted (manifest and history stay). */
     retentionDays: number;
   };
+  rateLimits: RateLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -264,6 +297,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       leaseSeconds: c.PRINT_LEASE_SECONDS,
       maxAttempts: c.PRINT_MAX_ATTEMPTS,
       retentionDays: c.PRINT_RETENTION_DAYS,
+    },
+    rateLimits: {
+      enabled: c.RATE_LIMITS === 'on',
+      submissionsPerHour: c.RATE_LIMIT_SUBMISSIONS_PER_HOUR,
+      draftsPerHour: c.RATE_LIMIT_DRAFTS_PER_HOUR,
+      attachmentsPerHour: c.RATE_LIMIT_ATTACHMENTS_PER_HOUR,
+      statusLookupsPerHour: c.RATE_LIMIT_STATUS_LOOKUPS_PER_HOUR,
+      statusFailuresPerReference: c.RATE_LIMIT_STATUS_FAILURES_PER_REFERENCE,
+      signIn: {
+        freeFailures: c.RATE_LIMIT_SIGN_IN_FREE_FAILURES,
+        backoffSeconds: c.RATE_LIMIT_SIGN_IN_BACKOFF_SECONDS,
+        maxBlockSeconds: c.RATE_LIMIT_SIGN_IN_MAX_BLOCK_SECONDS,
+        failuresPerAddressPerHour: c.RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR,
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Queryable } from './db/database.ts';
+import type { Database } from './db/database.ts';
+import { appendAudit } from './audit/audit.ts';
 import { eraseOrphanAttachments } from './attachments/attachments.ts';
 import { eraseExpiredSessions } from './auth/sessions.ts';
 import { eraseExpiredDrafts } from './drafts/drafts.ts';
@@ -8,15 +9,22 @@ import { eraseExpiredOidcLogins } from './auth/oidc.ts';
 
 /**
  * Everything whose time is up: submissions past retention, expired drafts, orphaned files,
- * printed batch PDFs, ended sign-in sessions, unfinished OpenID Connect sign-ins.
+ * printed batch PDFs, ended sign-in sessions, unfinished OpenID Connect sign-ins. One
+ * transaction: a run that erased anything enters the audit trail with its counts exactly when
+ * the erasure commits (runs that find nothing are not recorded).
  */
-export async function eraseExpired(db: Queryable, printRetentionDays: number, sessionIdleMinutes: number) {
-  return {
-    submissions: await eraseExpiredSubmissions(db),
-    drafts: await eraseExpiredDrafts(db),
-    attachments: await eraseOrphanAttachments(db),
-    printDocuments: await eraseExpiredPrintDocuments(db, printRetentionDays),
-    oidcLogins: await eraseExpiredOidcLogins(db),
-    sessions: await eraseExpiredSessions(db, sessionIdleMinutes),
-  };
+export async function eraseExpired(db: Database, printRetentionDays: number, sessionIdleMinutes: number) {
+  return db.transaction(async (tx) => {
+    const counts = {
+      submissions: await eraseExpiredSubmissions(tx),
+      drafts: await eraseExpiredDrafts(tx),
+      attachments: await eraseOrphanAttachments(tx),
+      printDocuments: await eraseExpiredPrintDocuments(tx, printRetentionDays),
+      oidcLogins: await eraseExpiredOidcLogins(tx),
+      sessions: await eraseExpiredSessions(tx, sessionIdleMinutes),
+    };
+    if (Object.values(counts).some((n) => n > 0))
+      await appendAudit(tx, { actor: { kind: 'system', name: 'erasure' }, action: 'data.erase-expired', details: counts });
+    return counts;
+  });
 }

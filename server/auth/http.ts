@@ -15,6 +15,8 @@ import { maxPasswordLength } from './password-policy.ts';
 import { clearSessionCookie, sessionCookieOf, setSessionCookie } from './session-cookie-http.ts';
 import { changePassword, prepareSignIn, signIn, signOut } from './sign-in.ts';
 import type { SessionUser } from './sessions.ts';
+import { limitedAddress } from '../http/rate-limit.ts';
+import type { SignInLimits } from '../http/sign-in-limits.ts';
 
 /** Credentials and passwords are small; a larger body is refused before it is parsed. */
 const bodyLimitBytes = 16 * 1024;
@@ -41,8 +43,11 @@ const signedIn = (res: Response) => sessionOfRequest(res)!;
 
 const body = (user: SessionUser, csrfToken: string) => ({ user, csrfToken });
 
-/** `authentication` is the same middleware the app mounts on `/api/admin`. */
-export function authRouter(db: Database, settings: AuthenticationSettings, authentication: RequestHandler): Router {
+/**
+ * `authentication` is the same middleware the app mounts on `/api/admin`; `limits` slow
+ * password guessing per account and per address (429 before the password is even checked).
+ */
+export function authRouter(db: Database, settings: AuthenticationSettings, authentication: RequestHandler, limits: SignInLimits): Router {
   prepareSignIn();
   const router = Router();
   const json = jsonObjectBody(bodyLimitBytes);
@@ -51,10 +56,16 @@ export function authRouter(db: Database, settings: AuthenticationSettings, authe
     .route('/api/auth/login')
     .post(noStore, ...json, async (req, res) => {
       const given = parseRequest(credentials, req.body);
+      const address = limitedAddress(req.ip);
+      await limits.check(given.email, address);
       const result = await signIn(db, given, settings.session, {
         previousCookie: sessionCookieOf(req, settings.cookie),
         requestId: res.locals.requestId as string | undefined,
+      }).catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'invalid_credentials') await limits.failed(given.email, address);
+        throw error;
       });
+      await limits.succeeded(given.email, address);
       setSessionCookie(req, res, settings.cookie, result.cookieValue);
       res.json(body(result.user, result.csrfToken));
     })

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { jsonObjectBody } from '../http/json-body.ts';
 import { languageOf } from '../http/language.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import { noStore } from '../submissions/http.ts';
 import { createDraft, deleteDraft, parseDraftInput, readDraft, updateDraft } from './drafts.ts';
@@ -12,13 +13,13 @@ function bearer(req: Request): string | undefined {
   return match?.[1];
 }
 
-export function draftsRouter(db: Database, forms: FormRegistry, bodyLimitBytes: number, ttlDays: number): Router {
+export function draftsRouter(db: Database, forms: FormRegistry, bodyLimitBytes: number, ttlDays: number, limits: RateLimits): Router {
   const router = Router();
   const body = jsonObjectBody(bodyLimitBytes);
 
   router
     .route('/api/forms/:formId/drafts')
-    .post(noStore, ...body, async (req, res) => {
+    .post(noStore, limits.drafts, ...body, async (req, res) => {
       const input = parseDraftInput(req.body as Record<string, unknown>, languageOf(req));
       res.status(201).json(await createDraft(db, forms, req.params.formId, input, ttlDays));
     })

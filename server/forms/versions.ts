@@ -1,7 +1,9 @@
 /**
  * Form versions in the database. A definition whose content differs from its latest recorded
- * version becomes a new version; recorded versions never change.
+ * version becomes a new version; recorded versions never change. Each new version is a
+ * publication and enters the audit trail in the same transaction.
  */
+import { appendAudit } from '../audit/audit.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { contentHash } from './content-hash.ts';
@@ -37,6 +39,13 @@ export async function recordVersions(db: Database, definitions: FormDefinition[]
         [definition.id, (latest?.version ?? 0) + 1, hash, JSON.stringify(definition)],
       );
       current.push({ definition, version: inserted.rows[0]!.version, recordedAt: inserted.rows[0]!.recorded_at });
+      await appendAudit(tx, {
+        actor: { kind: 'system', name: 'form-definitions' },
+        action: 'form.publish',
+        objectType: 'form',
+        objectId: definition.id,
+        details: { version: inserted.rows[0]!.version, contentHash: hash },
+      });
     }
     return current;
   });

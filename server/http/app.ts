@@ -13,6 +13,7 @@ import { installationAdminRouter } from '../auth/admin-http.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { oidcRouter } from '../auth/oidc-http.ts';
 import { authRouter } from '../auth/http.ts';
+import { auditRouter } from '../audit/http.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
@@ -21,6 +22,7 @@ import { printCentreRouter } from '../print/http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { portalRouter } from './portal.ts';
+import { createRateLimits } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { apiSecurityHeaders } from './security-headers.ts';
 
@@ -29,11 +31,13 @@ export interface AppDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print' | 'session' | 'trustProxy' | 'oidc'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print' | 'session' | 'trustProxy' | 'oidc' | 'rateLimits'>;
 }
 
 export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
   const app = express();
+  // Counted per process in memory on the embedded database, in the database on PostgreSQL.
+  const limits = createRateLimits(db, config.rateLimits);
   app.disable('x-powered-by');
   // Behind a reverse proxy: req.secure and req.ip from the X-Forwarded-* headers of trusted proxies only.
   app.set('trust proxy', config.trustProxy);
@@ -42,16 +46,17 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(healthRouter(db));
   app.use(formsRouter(db, forms));
   app.use(xoevRouter(db, forms));
-  app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes));
-  app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
-  app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
-  app.use(attachmentsRouter(db, forms));
+  app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes, limits));
+  app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }, limits));
+  app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays, limits));
+  app.use(attachmentsRouter(db, forms, limits));
   const authSettings = { session: config.session, cookie: { publicUrlHttps: config.publicUrl.startsWith('https:') } };
   const authentication = authenticate(db, authSettings);
-  app.use(authRouter(db, authSettings, authentication));
+  app.use(authRouter(db, authSettings, authentication, limits.signIn));
   if (config.oidc) app.use(oidcRouter({ db, oidc: config.oidc, publicUrl: config.publicUrl, settings: authSettings, logger }));
   app.use('/api/admin', authentication);
   app.use(installationAdminRouter(db));
+  app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db));

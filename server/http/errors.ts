@@ -5,6 +5,7 @@ import { errorCatalogue, type ErrorBody, type ErrorCode } from '../../shared/err
 import { AppError, localizeDetails } from '../app-error.ts';
 import { bodyParserError } from './json-body.ts';
 import { languageOf } from './language.ts';
+import { logOf } from './request-log.ts';
 
 export function sendError(res: Response, code: ErrorCode, language: 'de' | 'en', details?: unknown): void {
   const entry = errorCatalogue[code];
@@ -30,7 +31,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.set(known.headers);
       return sendError(res, known.code, language, known.details);
     }
-    logger.error({ err: error, reqId: res.locals.requestId }, 'request failed');
+    // The error only (type, code, message, stack: see server/log.ts); never the request's body
+    // or headers, which hold what citizens typed and their tokens.
+    logOf(res, logger).error({ err: error }, 'request failed');
     sendError(res, 'internal_error', language);
   };
 }

@@ -15,6 +15,14 @@ type Issue = z.core.$ZodIssue;
 const formats: Record<string, Texts> = {
   'sha256-hex': { de: '64 Hexadezimalziffern in Kleinbuchstaben (SHA-256)', en: '64 lowercase hex digits (SHA-256)' },
   uuid: { de: 'eine UUID (8-4-4-4-12 Hexadezimalziffern)', en: 'a UUID (8-4-4-4-12 hex digits)' },
+  datetime: {
+    de: 'ein Zeitpunkt nach ISO 8601 mit Zeitzone, z. B. 2025-01-31T12:00:00Z',
+    en: 'an ISO 8601 date and time with time zone, e.g. 2025-01-31T12:00:00Z',
+  },
+  'authority-id': { de: 'die Kennung einer Behörde (a–z, 0–9, Bindestrich)', en: 'an authority id (a–z, 0–9, hyphen)' },
+  'audit-action': { de: 'eine Aktion wie „auth.sign-in“', en: 'an action such as "auth.sign-in"' },
+  'entry-id': { de: 'die Nummer eines Eintrags (eine positive ganze Zahl)', en: 'an entry number (a positive integer)' },
+  'page-size': { de: 'eine ganze Zahl von 1 bis 500', en: 'an integer from 1 to 500' },
 };
 
 const typeNames: Record<string, Texts> = {
@@ -98,14 +106,19 @@ export function issueText(issue: Issue): Texts {
 }
 
 /**
- * The parsed body, or `validation_failed` with one problem per issue. The issues carry the
- * input only to tell a missing value from a wrong one; the answer never repeats it.
+ * The parsed body (or query), or `code` (`validation_failed`, for a query `invalid_query`) with
+ * one problem per issue. The issues carry the input only to tell a missing value from a wrong
+ * one; the answer never repeats it.
  */
-export function parseRequest<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+export function parseRequest<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  code: 'validation_failed' | 'invalid_query' = 'validation_failed',
+): z.output<T> {
   const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   throw new AppError(
-    'validation_failed',
+    code,
     parsed.error.issues.map((issue) => ({
       path: joinPointer('', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))),
       message: new LocalizedText(issueText(issue)),

@@ -3,6 +3,7 @@ import { AppError } from '../app-error.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { jsonObjectBody } from '../http/json-body.ts';
 import { languageOf } from '../http/language.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import { findProgress } from './progress.ts';
 import { findStatus, findStatusByReference, type SubmissionStatus } from './status.ts';
 import { readStatusQuery } from './status-query.ts';
@@ -14,7 +15,7 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: number): Router {
+export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: number, limits: RateLimits): Router {
   const { db, forms, routing } = deps;
   const router = Router();
   // The status as lookups answer it: the stored fields, and what became of the deliveries.
@@ -29,7 +30,7 @@ export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: numb
 
   router
     .route('/api/forms/:formId/submissions')
-    .post(noStore, requireForm, ...jsonObjectBody(bodyLimitBytes), async (req, res) => {
+    .post(noStore, limits.submissions, requireForm, ...jsonObjectBody(bodyLimitBytes), async (req, res) => {
       const receipt = await submitAntrag(deps, {
         formId: req.params.formId,
         data: req.body,
@@ -42,21 +43,29 @@ export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: numb
 
   router
     .route('/api/submissions/:id')
-    .get(noStore, async (req, res) => {
+    .get(noStore, limits.statusLookups, async (req, res) => {
       const token = typeof req.query.token === 'string' ? req.query.token : '';
+      await limits.statusReference.check(req.params.id);
       const status = await findStatus(db, req.params.id, token);
-      if (!status) throw new AppError('submission_not_found');
+      if (!status) {
+        await limits.statusReference.failed(req.params.id);
+        throw new AppError('submission_not_found');
+      }
       res.json(await answer(status));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
 
   router
     .route('/api/status')
-    .post(noStore, ...jsonObjectBody(4096), async (req, res) => {
+    .post(noStore, limits.statusLookups, ...jsonObjectBody(4096), async (req, res) => {
       const query = readStatusQuery(req.body as Record<string, unknown>, languageOf(req));
       if ('problems' in query) throw new AppError('validation_failed', query.problems);
+      await limits.statusReference.check(query.reference);
       const status = await findStatusByReference(db, query.reference, query.token);
-      if (!status) throw new AppError('submission_not_found');
+      if (!status) {
+        await limits.statusReference.failed(query.reference);
+        throw new AppError('submission_not_found');
+      }
       res.json(await answer(status));
     })
     .all(methodNotAllowed(['POST']));

@@ -8,18 +8,23 @@ import { Router } from 'express';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
 import { methodNotAllowed } from '../http/errors.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import { receiptPdf } from '../print/receipt.ts';
 import { noStore } from './http.ts';
 import { findReceipt, type ReceiptSettings } from './receipt.ts';
 
-export function receiptRouter(db: Database, settings: ReceiptSettings): Router {
+export function receiptRouter(db: Database, settings: ReceiptSettings, limits: RateLimits): Router {
   const router = Router();
   router
     .route('/api/submissions/:id/receipt.pdf')
-    .get(noStore, async (req, res) => {
+    .get(noStore, limits.statusLookups, async (req, res) => {
       const token = typeof req.query.token === 'string' ? req.query.token : '';
+      await limits.statusReference.check(req.params.id);
       const receipt = await findReceipt(db, req.params.id, token, settings);
-      if (!receipt) throw new AppError('submission_not_found');
+      if (!receipt) {
+        await limits.statusReference.failed(req.params.id);
+        throw new AppError('submission_not_found');
+      }
       const pdf = await receiptPdf(receipt);
       res
         .type('application/pdf')

@@ -13,6 +13,19 @@ import { templatesDirFor } from './forms-dir.ts';
 export const sampleFormsDir = fileURLToPath(new URL('../../forms/', import.meta.url));
 export const silentLogger = pino({ level: 'silent' });
 
+/**
+ * Limits high enough that no suite meets them by accident; a test of the limits sets its own in
+ * `env`. The limits stay on, as in production.
+ */
+export const generousRateLimits: Record<string, string> = {
+  RATE_LIMIT_SUBMISSIONS_PER_HOUR: '1000000',
+  RATE_LIMIT_DRAFTS_PER_HOUR: '1000000',
+  RATE_LIMIT_ATTACHMENTS_PER_HOUR: '1000000',
+  RATE_LIMIT_STATUS_LOOKUPS_PER_HOUR: '1000000',
+  RATE_LIMIT_STATUS_FAILURES_PER_REFERENCE: '1000000',
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS_PER_HOUR: '1000000',
+};
+
 export interface TestAppOptions {
   formsDir?: string;
   /** Environment-style settings, as in production (e.g. TARGETS_FILE, PRINT_CENTRE_TOKENS). */
@@ -30,6 +43,7 @@ export interface TestAppOptions {
 export async function testApp(db: Database, options: TestAppOptions = {}) {
   const config: Config = {
     ...parseConfig({
+      ...generousRateLimits,
       FORMS_DIR: options.formsDir ?? sampleFormsDir,
       ...(options.formsDir ? { TEMPLATES_DIR: await templatesDirFor(options.formsDir) } : {}),
       ...options.env,
