@@ -12,6 +12,7 @@ import type { Express } from 'express';
 import supertest from 'supertest';
 import type { Database } from '../../server/db/database.ts';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
+import { recordAudit } from '../../server/audit/audit.ts';
 import type { AuthorityRole } from '../../server/auth/policy.ts';
 import { testEngines } from '../support/engines.ts';
 import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, type Caller } from './support.ts';
@@ -112,6 +113,18 @@ const table: Record<string, RouteEntry> = {
     success: 200,
     request: async (db) => ({ path: `/api/admin/print/pieces/${(await queuedPieceOf(db, authorityA)).pieceId}` }),
   },
+  'GET /api/admin/audit': {
+    roles: ['admin', 'auditor'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => {
+      const probe = randomUUID();
+      await recordAudit(db, { actor: { kind: 'system', name: 'test' }, action: 'probe.record', objectType: 'probe', objectId: probe, authorityId: authorityA });
+      return { path: `/api/admin/audit?objectType=probe&objectId=${probe}` };
+    },
+    shows: (body) => (body as { entries: unknown[] }).entries.length === 1,
+  },
+  'GET /api/admin/audit/verify': { roles: ['admin', 'auditor'], otherAuthority: 'unscoped', success: 200, request: async () => ({ path: '/api/admin/audit/verify' }) },
   'POST /api/admin/print/pieces/:id/cancel': {
     roles: ['admin', 'sachbearbeitung'],
     otherAuthority: 'not-found',
