@@ -170,6 +170,41 @@ export const errorCatalogue = {
     de: 'Der angeforderte Bereich liegt außerhalb der Datei.',
     en: 'The requested range lies outside the file.',
   },
+  managed_by_file: {
+    status: 409,
+    de: 'Dieser Eintrag wird durch die Provisionierungsdatei verwaltet und kann nur dort geändert werden.',
+    en: 'This record is managed by the provisioning file and can only be changed there.',
+  },
+  already_exists: {
+    status: 409,
+    de: 'Einen Eintrag mit dieser Kennung gibt es bereits.',
+    en: 'A record with this id already exists.',
+  },
+  authority_in_use: {
+    status: 409,
+    de: 'Diese Behörde wird noch verwendet (Anträge, Ziele, Rollen, Tokens oder Formulare) und kann nicht gelöscht werden.',
+    en: 'This authority is still in use (applications, targets, roles, tokens or forms) and cannot be deleted.',
+  },
+  target_in_use: {
+    status: 409,
+    de: 'Dieses Ziel wird noch verwendet (Zustellungen, Zuständigkeiten oder Formulare) und kann nicht gelöscht werden.',
+    en: 'This target is still in use (deliveries, Zuständigkeiten or forms) and cannot be deleted.',
+  },
+  authority_not_found: {
+    status: 404,
+    de: 'Diese Behörde gibt es nicht.',
+    en: 'This authority does not exist.',
+  },
+  target_not_found: {
+    status: 404,
+    de: 'Dieses Ziel gibt es nicht.',
+    en: 'This target does not exist.',
+  },
+  zustaendigkeit_not_found: {
+    status: 404,
+    de: 'Diese Zuständigkeit gibt es nicht.',
+    en: 'This Zuständigkeit does not exist.',
+  },
   not_found: {
     status: 404,
     de: 'Diese Adresse gibt es nicht.',

@@ -8,6 +8,7 @@ import { draftsRouter } from '../drafts/http.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import { deliveriesAdminRouter } from '../routing/admin-http.ts';
+import { directoryAdminRouter } from '../directory/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { xoevRouter } from '../xoev/http.ts';
@@ -27,9 +28,11 @@ export interface AppDependencies {
   routing: RoutingTable;
   logger: Logger;
   config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'adminToken' | 'print'>;
+  /** Whether a demo receiver runs with this process (targets created through the API may then name it). */
+  demoReceiver?: boolean;
 }
 
-export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
+export function createApp({ db, forms, routing, logger, config, demoReceiver = false }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));
@@ -42,6 +45,7 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays));
   app.use(attachmentsRouter(db, forms));
   app.use('/api/admin', authenticate(db));
+  app.use(directoryAdminRouter({ db, routing, forms, demoReceiver, env: process.env }));
   app.use(deliveriesAdminRouter(db, config.adminToken));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db, config.adminToken));

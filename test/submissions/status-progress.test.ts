@@ -18,8 +18,8 @@ import type { Worker } from '../../server/routing/worker.ts';
 import { silentLogger, testApp } from '../support/app.ts';
 import { testEngines } from '../support/engines.ts';
 import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
-import { printProfile } from '../print/harness.ts';
-import { deliveryHarness, valid } from '../routing/support.ts';
+import { printAuthorities, printProfile } from '../print/harness.ts';
+import { deliveryHarness, testAuthority, valid } from '../routing/support.ts';
 
 const adminToken = 'operator-token-0123456789abcdef-xyz';
 const centreToken = 'token-nord-0123456789abcdef0123456789';
@@ -35,8 +35,9 @@ function formsWithRoutes(): Promise<string> {
 
 const targets = (inbox: string) => ({
   sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
+  authorities: { ...printAuthorities, steueramt: testAuthority('psw:01003120', 'Steueramt Musterstadt') },
   targets: {
-    [messageTarget]: { type: 'xoev-http', url: inbox, leser: { kennung: 'psw:01003120', name: 'Steueramt Musterstadt' }, timeoutMs: 5000 },
+    [messageTarget]: { type: 'xoev-http', authority: 'steueramt', url: inbox, timeoutMs: 5000 },
     [letterTarget]: printProfile({ maxPieces: 1, maxSheets: 100, maxAgeSeconds: 3600 }),
   },
 });
@@ -56,7 +57,7 @@ for (const engine of testEngines()) {
         env: { ADMIN_TOKEN: adminToken, PRINT_CENTRE_TOKENS: `nord:${centreToken}`, PRINT_MAX_ATTEMPTS: '2' },
       });
       worker = harness.worker(5);
-      batcher = createBatcher({ db, profiles: harness.app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
+      batcher = createBatcher({ db, profiles: () => harness.app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
     });
     after(async () => {
       await harness.close();
@@ -233,7 +234,7 @@ for (const engine of testEngines()) {
       await writeFile(reduced, JSON.stringify({ ...full, targets: { [messageTarget]: full.targets[messageTarget] } }));
       const later = await testApp(db, {
         formsDir: await formsDir({ 'ohne-weg.json': minimalDefinition('ohne-weg') }),
-        env: { TARGETS_FILE: reduced },
+        env: { PROVISIONING_FILE: reduced },
       });
       const res = await later.http.get(`/api/submissions/${receipt.id}`).query({ token: receipt.statusToken }).expect(200);
       assert.deepEqual(
