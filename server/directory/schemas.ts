@@ -47,7 +47,7 @@ const xoevHttpTarget = z
     type: z.literal('xoev-http'),
     /** The responsible authority: the `leser` of the messages (its kennung and name). */
     authority: slug,
-    url: z.union([z.url({ protocol: /^https?$/ }).max(2000), demoReceiverUrl], {
+    url: z.union([z.url({ protocol: /^https?$/, error: 'expected an http(s) URL or { "demoReceiver": "/path" }' }).max(2000), demoReceiverUrl], {
       error: 'expected an http(s) URL or { "demoReceiver": "/path" }',
     }),
     auth: z
@@ -143,6 +143,9 @@ export function checkTargetContext(value: unknown, context: TargetContext, ctx: 
     ctx.addIssue({ code: 'custom', path: [...at, 'auth', 'bearerToken'], message: `environment variable ${token} is not set` });
 }
 
+const keyError = (issue: { code?: string }) =>
+  issue.code === 'invalid_key' ? 'an id of a-z, 0-9 and "-", starting with a letter or digit, at most 63 characters' : undefined;
+
 /**
  * The provisioning file. Cross-references are checked here too, on whatever parts are readable,
  * so that one run lists every problem: a target's authority exists (and has a kennung when the
@@ -154,8 +157,8 @@ export function provisioningFile(context: TargetContext) {
     .object({
       $schema: z.string().optional(),
       sender,
-      authorities: z.record(slug, authority).default({}),
-      targets: z.record(slug, target).default({}),
+      authorities: z.record(slug, authority, { error: keyError }).default({}),
+      targets: z.record(slug, target, { error: keyError }).default({}),
       zustaendigkeiten: z.array(zustaendigkeit).default([]),
       users: z.array(user).default([]),
     })

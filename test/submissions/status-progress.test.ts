@@ -225,10 +225,10 @@ for (const engine of testEngines()) {
       assert.equal(rows.length, 0);
     });
 
-    test('a target no longer configured: the step keeps its kind and state, without an authority', async () => {
+    test('a target the provisioning file stops naming stays while deliveries refer to it: the step keeps its authority', async () => {
       const receipt = await submit();
       await worker.runOnce();
-      // The same database served with a targets file that knows only the message target.
+      // The same database served with a provisioning file that knows only the message target.
       const full = targets(`${harness.receiver.url}/inbox`);
       const reduced = path.join(path.dirname(harness.targetsFile), 'reduced-targets.json');
       await writeFile(reduced, JSON.stringify({ ...full, targets: { [messageTarget]: full.targets[messageTarget] } }));
@@ -239,8 +239,10 @@ for (const engine of testEngines()) {
       const res = await later.http.get(`/api/submissions/${receipt.id}`).query({ token: receipt.statusToken }).expect(200);
       assert.deepEqual(
         res.body.progress.steps.map((s: { kind: string; state: string; authority?: string }) => `${s.kind}:${s.state}:${s.authority ?? '-'}`),
-        ['message:delivered:Steueramt Musterstadt', 'letter:preparing:-'],
+        ['message:delivered:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt'],
       );
+      const { rows } = await db.query<{ managed_by: string }>('SELECT managed_by FROM targets WHERE id = $1', [letterTarget]);
+      assert.deepEqual(rows, [{ managed_by: 'api' }], 'released to the admin API, not deleted');
     });
   });
 }
