@@ -73,6 +73,35 @@ describe('start-up', () => {
     }
   });
 
+  test('own forms without PROVISIONING_FILE: no demo directory, receiver or templates; a form without routes takes submissions', async () => {
+    const own = await formsDir({ 'eigenes.json': minimalDefinition('eigenes') });
+    const config = parseConfig({ PORT: '0', DATA_DIR: await mkdtemp(path.join(tmpdir(), 'antragswerk-data-')), FORMS_DIR: own });
+    assert.equal(config.provisioningFile, undefined);
+    assert.equal(config.templatesDir, undefined);
+    assert.equal(config.demoReceiverPort, undefined);
+    const { logger, lines } = capturingLogger();
+    const running = await start(config, logger);
+    try {
+      assert.equal(running.receiverUrl, undefined);
+      const posted = await fetch(`${running.url}/api/forms/eigenes/submissions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ familienname: 'Eigen' }),
+      });
+      assert.equal(posted.status, 201);
+      const { rows } = await running.db.query<{ n: number }>('SELECT count(*)::int AS n FROM authorities');
+      assert.equal(rows[0]!.n, 0, 'no demo authorities');
+      const unassigned = lines.find((l) => /without a responsible authority/.test(l.msg));
+      assert.deepEqual(unassigned?.forms, ['eigenes']);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('TARGETS_FILE is refused with a pointer to PROVISIONING_FILE', () => {
+    assert.throws(() => parseConfig({ TARGETS_FILE: 'config/targets.json' }), /TARGETS_FILE: renamed to PROVISIONING_FILE.*docs\/provisioning\.md/);
+  });
+
   test('one log line at start names every form without a route', async () => {
     const routed = { ...minimalDefinition('mit-weg'), routes: [{ to: 'steueramt' }] };
     const dir = await formsDir({
