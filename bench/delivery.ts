@@ -54,20 +54,23 @@ await import('node:fs/promises').then((fs) => fs.mkdir(formsDir));
 const definition = JSON.parse(readFileSync(path.join(root, `forms/${formId}.json`), 'utf8'));
 definition.routes = [{ to: 'steueramt' }];
 await writeFile(path.join(formsDir, `${formId}.json`), JSON.stringify(definition));
-const targetsFile = path.join(dir, 'targets.json');
+const targetsFile = path.join(dir, 'provisioning.json');
 await writeFile(
   targetsFile,
   JSON.stringify({
     sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
-    targets: { steueramt: { type: 'xoev-http', url: `${receiver.url}/inbox`, leser: { kennung: 'psw:01003120', name: 'Steueramt' } } },
+    authorities: {
+      steueramt: { name: 'Steueramt', kennung: 'psw:01003120', address: { strasse: 'Rathausplatz', hausnummer: '2', postleitzahl: '12345', ort: 'Musterstadt' } },
+    },
+    targets: { steueramt: { type: 'xoev-http', authority: 'steueramt', url: `${receiver.url}/inbox` } },
   }),
 );
 const db = await openPostgres(serverUrl, { poolSize: 10, schema });
 try {
   await migrate(db);
-  const config = parseConfig({ FORMS_DIR: formsDir, TARGETS_FILE: targetsFile, WORKER: 'off', RATE_LIMITS: 'off' });
+  const config = parseConfig({ FORMS_DIR: formsDir, PROVISIONING_FILE: targetsFile, WORKER: 'off', RATE_LIMITS: 'off' });
   const ajv = createAjv();
-  const { definitions, routing } = await loadRoutingSetup(config, ajv);
+  const { definitions, routing } = await loadRoutingSetup(config, ajv, db);
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
   const portal = createApp({ db, forms, routing, logger: pino({ level: 'silent' }), config }).listen(0, '127.0.0.1');
   await new Promise((resolve) => portal.once('listening', resolve));
@@ -91,7 +94,7 @@ try {
   const workers = [0, 1].map(() =>
     spawn(process.execPath, ['--import', 'tsx', 'server/worker-main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: connectionUrl.href, FORMS_DIR: formsDir, TARGETS_FILE: targetsFile, LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: connectionUrl.href, FORMS_DIR: formsDir, PROVISIONING_FILE: targetsFile, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );

@@ -43,24 +43,26 @@ const fixture = (JSON.parse(readFileSync(path.join(root, `test/fixtures/submissi
   halter: Record<string, unknown>;
 }>)[0]!;
 
-const profile: PrintTarget = {
-  type: 'print',
+const letterhead = { name: 'Stadt Musterstadt', abteilung: 'Steueramt', strasse: 'Rathausplatz', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' };
+const declaredProfile = {
+  type: 'print' as const,
+  authority: 'stadt',
   template: 'hundesteuer-bescheinigung',
-  authority: { name: 'Stadt Musterstadt', abteilung: 'Steueramt', strasse: 'Rathausplatz', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' },
-  envelope: 'DL',
+  envelope: 'DL' as const,
   duplex: false,
   postage: 'standard',
   maxSheetsPerEnvelope: 8,
   batch: { maxPieces: perBatch, maxSheets: 5000, maxAgeSeconds: 3600 },
   dataMatrix: false,
 };
+const profile: PrintTarget = { ...declaredProfile, letterhead, authorityName: letterhead.name };
 
 // Every letter differs (name, street number, reference), as in a real run.
 const letters: Letter[] = Array.from({ length: total }, (_, i) => {
   const data = structuredClone(fixture);
   data.halter.familienname = `Mustermann-${i}`;
   data.halter.hausnummer = String((i % 300) + 1);
-  return composeLetter(templates.get(profile.template)!, definition, { data, reference: `AW-2026-${String(i).padStart(6, '0')}`, submittedAt: new Date() }, profile.authority);
+  return composeLetter(templates.get(profile.template)!, definition, { data, reference: `AW-2026-${String(i).padStart(6, '0')}`, submittedAt: new Date() }, letterhead);
 });
 const measurer = new LetterMeasurer();
 let started = performance.now();
@@ -124,10 +126,14 @@ try {
   }
 
   const dir = await mkdtemp(path.join(tmpdir(), 'antragswerk-bench-print-'));
-  const targetsFile = path.join(dir, 'targets.json');
+  const targetsFile = path.join(dir, 'provisioning.json');
   await mkdir(path.join(dir, 'forms'));
   await writeFile(path.join(dir, 'forms', `${formId}.json`), JSON.stringify({ ...definition, routes: [{ to: 'brief' }] }));
-  await writeFile(targetsFile, JSON.stringify({ sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' }, targets: { brief: profile } }));
+  await writeFile(targetsFile, JSON.stringify({
+      sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
+      authorities: { stadt: { name: letterhead.name, department: letterhead.abteilung, address: { strasse: letterhead.strasse, hausnummer: letterhead.hausnummer, postleitzahl: letterhead.postleitzahl, ort: letterhead.ort } } },
+      targets: { brief: declaredProfile },
+    }));
   const workerUrl = new URL(serverUrl);
   workerUrl.searchParams.set('options', `-c search_path=${schema}`);
 
@@ -135,7 +141,7 @@ try {
   async function realPath(): Promise<{ seconds: number; idleMb: number; peakMb: number; batches: number; bytes: number }> {
     const worker = spawn(process.execPath, ['--import', 'tsx', 'server/worker-main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: workerUrl.href, FORMS_DIR: path.join(dir, 'forms'), TARGETS_FILE: targetsFile, LOG_LEVEL: 'info' },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: workerUrl.href, FORMS_DIR: path.join(dir, 'forms'), PROVISIONING_FILE: targetsFile, TEMPLATES_DIR: path.join(root, 'templates'), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {

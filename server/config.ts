@@ -7,8 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Shipped targets: every sample form's deliveries go to the demo receiver. */
-export const demoTargetsFile = fileURLToPath(new URL('../config/targets.json', import.meta.url));
+/** Shipped provisioning: the demo authorities and targets; every sample form's deliveries go to the demo receiver. */
+export const demoProvisioningFile = fileURLToPath(new URL('../config/provisioning.json', import.meta.url));
+/** The shipped sample forms, and the letter templates written for them. */
+export const demoFormsDir = fileURLToPath(new URL('../forms', import.meta.url));
+export const demoTemplatesDir = fileURLToPath(new URL('../templates', import.meta.url));
 
 export const defaultDemoReceiverPort = 4010;
 
@@ -52,7 +55,7 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
-  FORMS_DIR: z.string().min(1).default('./forms'),
+  FORMS_DIR: z.string().min(1).optional(),
   BODY_LIMIT_BYTES: positiveInt.max(100 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ERASE_INTERVAL_SECONDS: positiveInt.default(3600),
@@ -68,7 +71,11 @@ const schema = z.object({
     }, 'must be the portal origin only, e.g. https://antrag.musterstadt.de (no path, query or credentials)')
     .optional(),
   ACCESSIBILITY_CONTACT_EMAIL: z.email().default('barrierefreiheit@musterstadt.example'),
-  TARGETS_FILE: z.string().min(1).optional(),
+  TARGETS_FILE: z
+    .string()
+    .refine(() => false, 'renamed to PROVISIONING_FILE, which declares authorities, targets and Zuständigkeiten (format: docs/provisioning.md)')
+    .optional(),
+  PROVISIONING_FILE: z.string().min(1).optional(),
   DEMO_RECEIVER_PORT: port.optional(),
   // Replaced by named API tokens and the first administrator's account; refused so that an old
   // deployment does not believe its operator token still works.
@@ -87,7 +94,7 @@ const schema = z.object({
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(100).default(8),
   DELIVERY_RETRY_BASE_MS: positiveInt.max(3_600_000).default(2000),
   DELIVERY_LEASE_SECONDS: positiveInt.max(3600).default(60),
-  TEMPLATES_DIR: z.string().min(1).default('./templates'),
+  TEMPLATES_DIR: z.string().min(1).optional(),
   PRINT_CENTRE_TOKENS: z
     .string()
     .transform((value, ctx) => {
@@ -193,13 +200,17 @@ export interface Config {
   portal: { name: string; accessibilityContactEmail: string };
   /** Origin citizens reach the portal at, e.g. https://antrag.musterstadt.de (no trailing slash): links in documents. */
   publicUrl: string;
-  /** Targets and Zuständigkeiten; the shipped demo file when TARGETS_FILE is unset. */
-  targetsFile: string;
-  /** The shipped demo targets are in use (TARGETS_FILE unset). */
-  demoTargets: boolean;
+  /**
+   * Authorities, targets, Zuständigkeiten and users declared as code: PROVISIONING_FILE; the
+   * shipped demo provisioning with the shipped forms; none with own forms (then the admin API
+   * creates them).
+   */
+  provisioningFile: string | undefined;
+  /** The shipped demo provisioning is in use (shipped forms, PROVISIONING_FILE unset). */
+  demoProvisioning: boolean;
   /**
    * Port of the demo receiver started with the server (0: a free one): DEMO_RECEIVER_PORT, or
-   * 4010 with the shipped targets; with TARGETS_FILE it runs only when DEMO_RECEIVER_PORT is set.
+   * 4010 with the demo provisioning; otherwise it runs only when DEMO_RECEIVER_PORT is set.
    */
   demoReceiverPort: number | undefined;
   /** The first administrator, created at start when the installation has none. */
@@ -219,8 +230,8 @@ export interface Config {
   /** Run a delivery worker inside the web process (the embedded default), or not. */
   workerInProcess: boolean;
   delivery: { maxAttempts: number; retryBaseMs: number; leaseSeconds: number };
-  /** Letter templates (templates/<id>.json). */
-  templatesDir: string;
+  /** Letter templates (<id>.json); the shipped ones with the shipped forms, none with own forms unless TEMPLATES_DIR is set. */
+  templatesDir: string | undefined;
   /** OpenID Connect sign-in for caseworkers; absent when OIDC_ISSUER is unset. */
   oidc: OidcConfig | undefined;
   print: {
@@ -257,13 +268,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const publicUrl = c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : `http://localhost:${c.PORT}`;
   if (c.ADMIN_PASSWORD !== undefined && c.ADMIN_PASSWORD.trim().toLowerCase() === c.ADMIN_EMAIL.trim().toLowerCase())
     throw new ConfigError(['ADMIN_PASSWORD: must not be the e-mail address']);
+  const formsDir = path.resolve(c.FORMS_DIR ?? demoFormsDir);
+  // Demo content belongs to the demo forms: with own forms it would refer to forms that are not there.
+  const demoForms = formsDir === path.resolve(demoFormsDir);
+  const demoProvisioning = demoForms && !c.PROVISIONING_FILE;
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     databasePoolSize: c.DATABASE_POOL_SIZE,
     dataDir: path.resolve(c.DATA_DIR),
-    formsDir: path.resolve(c.FORMS_DIR),
+    formsDir,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     logLevel: c.LOG_LEVEL,
     eraseIntervalSeconds: c.ERASE_INTERVAL_SECONDS,
@@ -271,15 +286,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     clientDistDir: path.resolve(c.CLIENT_DIST_DIR),
     portal: { name: c.PORTAL_NAME, accessibilityContactEmail: c.ACCESSIBILITY_CONTACT_EMAIL },
     publicUrl,
-    targetsFile: path.resolve(c.TARGETS_FILE ?? demoTargetsFile),
-    demoTargets: !c.TARGETS_FILE,
-    demoReceiverPort: c.DEMO_RECEIVER_PORT ?? (c.TARGETS_FILE ? undefined : defaultDemoReceiverPort),
+    provisioningFile: c.PROVISIONING_FILE ? path.resolve(c.PROVISIONING_FILE) : demoProvisioning ? demoProvisioningFile : undefined,
+    demoProvisioning,
+    demoReceiverPort: c.DEMO_RECEIVER_PORT ?? (demoProvisioning ? defaultDemoReceiverPort : undefined),
     firstAdmin: { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD },
     session: { idleMinutes: c.SESSION_IDLE_MINUTES, maxHours: c.SESSION_MAX_HOURS },
     trustProxy: c.TRUST_PROXY ?? false,
     workerInProcess: c.WORKER === 'in-process',
     delivery: { maxAttempts: c.DELIVERY_MAX_ATTEMPTS, retryBaseMs: c.DELIVERY_RETRY_BASE_MS, leaseSeconds: c.DELIVERY_LEASE_SECONDS },
-    templatesDir: path.resolve(c.TEMPLATES_DIR),
+    templatesDir: c.TEMPLATES_DIR ? path.resolve(c.TEMPLATES_DIR) : demoForms ? demoTemplatesDir : undefined,
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
         ? {

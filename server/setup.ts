@@ -1,9 +1,13 @@
 import path from 'node:path';
+import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Ajv } from '../shared/validation/ajv.ts';
+import type { Database } from './db/database.ts';
 import { DefinitionError, readDefinitions, type FileProblem } from './forms/load-definitions.ts';
-import { readTargets, TargetsError } from './routing/targets.ts';
-import { RoutingTable, routingProblems } from './routing/routing-table.ts';
+import { Directory } from './directory/directory.ts';
+import { readProvisioning, type ProvisioningRead } from './directory/provisioning-file.ts';
+import { provision } from './directory/provision.ts';
+import { RoutingTable, formsWithoutAuthority as withoutAuthority, routingProblems } from './routing/routing-table.ts';
 import { xbauProfileProblems } from './xoev/profiles/xbau-universeller-antrag.ts';
 import { readTemplates, TemplateError } from './print/templates.ts';
 import { printRouteProblems, printTargetProblems } from './print/setup-checks.ts';
@@ -25,7 +29,7 @@ export interface SetupProblem {
   message: string;
 }
 
-/** Every problem of every stage: definitions, targets, letter templates, routes. */
+/** Every problem of every stage: definitions, provisioning file, letter templates, routes. */
 export class SetupError extends Error {
   constructor(readonly problems: SetupProblem[]) {
     super(
@@ -39,7 +43,7 @@ export class SetupError extends Error {
 const fromFile = (p: FileProblem): SetupProblem => ({ file: p.file, where: p.path || '/', message: p.message });
 
 /** "/targets/a/url: message" → its pointer and message. */
-function fromTargets(file: string, problem: string): SetupProblem {
+function fromProvisioning(file: string, problem: string): SetupProblem {
   const match = /^(\/\S*): ([\s\S]*)$/.exec(problem);
   return match ? { file, where: match[1]!, message: match[2]! } : { file, where: '/', message: problem };
 }
@@ -47,6 +51,7 @@ function fromTargets(file: string, problem: string): SetupProblem {
 export interface SetupOptions {
   /** Where the demo receiver of this process listens, for targets that name it. */
   demoReceiverUrl?: string | undefined;
+  logger?: Logger | undefined;
 }
 
 /** The demo receiver's address as far as the configuration alone tells it (not with port 0). */
@@ -54,37 +59,53 @@ export function configuredDemoReceiverUrl(config: Pick<Config, 'demoReceiverPort
   return config.demoReceiverPort ? `http://127.0.0.1:${config.demoReceiverPort}` : undefined;
 }
 
+/** Where directory records not declared in the provisioning file come from, in problem lists. */
+export const databaseSource = 'directory (admin API)';
+
 /**
- * Definitions, targets and letter templates, checked together in one pass: a route to an
- * unknown target, in a profile the form cannot fill, or to a print target without a fitting
- * template stops start-up like any other problem, and every problem of every stage is listed.
- * A broken definition does not keep the others' routes from being checked.
+ * Definitions, provisioning file and letter templates are read and checked first; then the
+ * provisioning file is written into the database (after migrations, before serving) and the
+ * routes are checked against the directory as it then stands — file and admin-API records
+ * alike: a route to an unknown target, in a profile the form cannot fill, or to a print target
+ * without a fitting template stops start-up like any other problem, and every problem of every
+ * stage is listed. A broken definition does not keep the others' routes from being checked.
  */
 export async function loadRoutingSetup(
-  config: Pick<Config, 'formsDir' | 'targetsFile' | 'templatesDir' | 'demoReceiverPort'>,
+  config: Pick<Config, 'formsDir' | 'provisioningFile' | 'templatesDir' | 'demoReceiverPort'>,
   ajv: Ajv,
+  db: Database,
   options: SetupOptions = { demoReceiverUrl: configuredDemoReceiverUrl(config) },
 ) {
   const read = await readDefinitions(config.formsDir, ajv);
   const { definitions } = read;
-  const targetsRead = await readTargets(config.targetsFile, process.env, { demoReceiverUrl: options.demoReceiverUrl });
-  const { templates, problems: templateProblems } = await readTemplates(config.templatesDir, definitions, read.broken);
+  const context = { env: process.env, demoReceiver: options.demoReceiverUrl !== undefined };
+  const provisioning: ProvisioningRead | undefined = config.provisioningFile ? await readProvisioning(config.provisioningFile, context) : undefined;
+  const { templates, problems: templateProblems } = config.templatesDir
+    ? await readTemplates(config.templatesDir, definitions, read.broken)
+    : { templates: new Map(), problems: [] };
   const problems: SetupProblem[] = [
     ...read.problems.map(fromFile),
-    ...targetsRead.problems.map((p) => fromTargets(config.targetsFile, p)),
+    ...(provisioning?.problems ?? []).map((p) => fromProvisioning(config.provisioningFile!, p)),
     ...templateProblems.map((p) => ({ file: p.file, where: p.placeholder ? `{{${p.placeholder}}}` : '', message: p.message })),
   ];
-  const targets = targetsRead.targets;
-  if (targets) {
-    problems.push(...printTargetProblems(config.targetsFile, targets, templates).map(fromFile));
-    for (const d of definitions) {
-      const file = path.join(config.formsDir, `${d.id}.json`);
-      problems.push(...[...routingProblems(file, d, targets), ...profileProblems(file, d), ...printRouteProblems(file, d, targets, templates)].map(fromFile));
-    }
+  // Without a usable provisioning file the directory is unknown: routes cannot be judged yet.
+  if (provisioning && !provisioning.file) throw new SetupError(problems);
+  if (provisioning?.file) await provision(db, provisioning.file, process.env, options.logger ?? silent);
+  const directory = await Directory.load(db, { demoReceiverUrl: options.demoReceiverUrl });
+  const declared = provisioning?.file?.targets ?? {};
+  const sourceOf = (id: string) => (Object.hasOwn(declared, id) ? config.provisioningFile! : databaseSource);
+  problems.push(...printTargetProblems(sourceOf, directory.current, templates).map(fromFile));
+  for (const d of definitions) {
+    const file = path.join(config.formsDir, `${d.id}.json`);
+    problems.push(
+      ...[...routingProblems(file, d, directory.current), ...profileProblems(file, d), ...printRouteProblems(file, d, directory.current, templates)].map(fromFile),
+    );
   }
-  if (problems.length > 0 || !targets) throw new SetupError(problems);
-  return { definitions, templates, routing: new RoutingTable(ajv, targets) };
+  if (problems.length > 0) throw new SetupError(problems);
+  return { definitions, templates, directory, routing: new RoutingTable(ajv, directory) };
 }
+
+const silent = pino({ level: 'silent' });
 
 /**
  * Forms without a route: legitimate (their applications stay in Antragswerk for the back office),
@@ -95,6 +116,10 @@ export const formsWithoutRoute = (definitions: RoutingSetup['definitions']): str
 
 export type RoutingSetup = Awaited<ReturnType<typeof loadRoutingSetup>>;
 
+/** Forms whose submissions get no responsible authority (only installation administrators see them). */
+export const formsWithoutAuthority = (setup: Pick<RoutingSetup, 'definitions' | 'directory'>): string[] =>
+  withoutAuthority(setup.definitions, setup.directory.current);
+
 /** Problems in the files an operator edits: reported as a list, not as a crash. */
 export const isSetupError = (error: unknown): error is Error =>
-  error instanceof SetupError || error instanceof DefinitionError || error instanceof TargetsError || error instanceof TemplateError;
+  error instanceof SetupError || error instanceof DefinitionError || error instanceof TemplateError;

@@ -1,7 +1,8 @@
 /**
- * Start-up in order: demo receiver (with the shipped targets, or when DEMO_RECEIVER_PORT is
- * set), form definitions, targets and templates (all or nothing; demo targets bound to the
- * receiver's actual address), database and migrations, form versions, HTTP server, delivery
+ * Start-up in order: demo receiver (with the demo provisioning, or when DEMO_RECEIVER_PORT is
+ * set), database and migrations, form definitions, provisioning file and templates, the
+ * provisioning written into the directory, routes checked against it (all or nothing; demo
+ * targets bound to the receiver's actual address), form versions, HTTP server, delivery
  * worker and print batcher (in-process default), periodic erasure; then one log line each for
  * what runs and what does not. `close` undoes it in reverse.
  */
@@ -20,7 +21,7 @@ import { createApp } from './http/app.ts';
 import { eraseExpired } from './erase-expired.ts';
 import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { closeAgents } from './routing/http-post.ts';
-import { formsWithoutRoute, loadRoutingSetup } from './setup.ts';
+import { formsWithoutAuthority, formsWithoutRoute, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
 import { startReceiver } from './receiver/receiver.ts';
 
@@ -28,7 +29,7 @@ export interface Running {
   url: string;
   /** The demo receiver's base URL, when it runs (its page: `${receiverUrl}/inbox`). */
   receiverUrl: string | undefined;
-  /** With the shipped targets and no PRINT_CENTRE_TOKENS: the demo print centre's token. */
+  /** With the demo provisioning and no PRINT_CENTRE_TOKENS: the demo print centre's token. */
   demoPrintCentreToken: string | undefined;
   db: Database;
   forms: FormRegistry;
@@ -57,19 +58,25 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const receiver =
       config.demoReceiverPort === undefined ? undefined : await startReceiver({ port: config.demoReceiverPort, portalUrl: '', logger });
     if (receiver) closers.push(receiver.close);
-    const setup = await loadRoutingSetup(config, ajv, { demoReceiverUrl: receiver?.url });
-    const { definitions, routing } = setup;
     const db = await openMigrated(config, logger);
     closers.push(() => db.close());
+    const setup = await loadRoutingSetup(config, ajv, db, { demoReceiverUrl: receiver?.url, logger });
+    const { definitions, routing } = setup;
     await createFirstAdmin(db, config, logger);
     const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
     logger.info({ engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) }, 'forms loaded');
     const unrouted = formsWithoutRoute(definitions);
     if (unrouted.length > 0)
       logger.info({ forms: unrouted }, `forms without a route, applications kept in Antragswerk for the back office: ${unrouted.join(', ')}`);
+    const unassigned = formsWithoutAuthority(setup);
+    if (unassigned.length > 0)
+      logger.info(
+        { forms: unassigned },
+        `forms without a responsible authority, their applications are seen by installation administrators only: ${unassigned.join(', ')}`,
+      );
 
     const demoPrintCentreToken =
-      config.demoTargets && config.print.centres.size === 0 ? randomBytes(32).toString('base64url') : undefined;
+      config.demoProvisioning && config.print.centres.size === 0 ? randomBytes(32).toString('base64url') : undefined;
     const effective: Config = demoPrintCentreToken
       ? { ...config, print: { ...config.print, centres: new Map([[demoPrintCentre, demoPrintCentreToken]]) } }
       : config;
@@ -78,7 +85,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const port = await listen(server);
     // PORT=0 without PUBLIC_URL: the links in receipts name the port the server really got.
     const publicUrl = config.publicUrl === 'http://localhost:0' ? `http://localhost:${port}` : config.publicUrl;
-    server.on('request', createApp({ db, forms, routing, logger, config: { ...effective, publicUrl } }));
+    server.on('request', createApp({ db, forms, routing, logger, config: { ...effective, publicUrl }, demoReceiver: receiver !== undefined }));
     closers.push(
       () =>
         new Promise<void>((resolve) => {
@@ -145,7 +152,7 @@ function logWhatRuns(
   if (running.receiverUrl) {
     const inbox = `${running.receiverUrl}/inbox`;
     logger.info({ url: inbox }, `demo receiver: ${inbox} (messages to the demo targets arrive here; open it in a browser)`);
-  } else logger.info('demo receiver: not running, because TARGETS_FILE is set and DEMO_RECEIVER_PORT is not');
+  } else logger.info('demo receiver: not running, because the demo provisioning is not in use and DEMO_RECEIVER_PORT is not set');
   if (config.workerInProcess) logger.info('worker: in this process (delivers messages, seals and renders print batches)');
   else logger.info('worker: not in this process, because WORKER=off; deliveries and print batches wait for `npm run worker`');
   const centres = [...config.print.centres.keys()];
@@ -157,5 +164,5 @@ function logWhatRuns(
     );
   else if (centres.length > 0) logger.info({ centres }, `print-centre API: open for ${centres.join(', ')}`);
   else logger.info('print-centre API: closed, because PRINT_CENTRE_TOKENS is not set');
-  if (running.printTargets === 0) logger.info('print batches: none, because the targets file has no print target');
+  if (running.printTargets === 0) logger.info('print batches: none so far, because the directory has no print target');
 }

@@ -7,7 +7,7 @@ import { createLogger } from './log.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
 import { closeAgents } from './routing/http-post.ts';
 import { openMigrated } from './db/open.ts';
-import { isSetupError, loadRoutingSetup } from './setup.ts';
+import { configuredDemoReceiverUrl, isSetupError, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
 
 const config = configOrExit(process.env);
@@ -18,8 +18,8 @@ if (!config.databaseUrl) {
 }
 
 try {
-  const setup = await loadRoutingSetup(config, createAjv());
   const db = await openMigrated(config, logger);
+  const setup = await loadRoutingSetup(config, createAjv(), db, { demoReceiverUrl: configuredDemoReceiverUrl(config), logger });
   const worker = await workerFor(config, db, setup, logger);
   const batcher = batcherFor(db, setup, logger);
   worker.start();

@@ -12,15 +12,18 @@ import { createWorker, type Worker } from './routing/worker.ts';
 import type { RoutingSetup } from './setup.ts';
 
 /**
- * Channels by target type, each loaded only when a target uses it: the XÖV channel brings
- * libxml2's WebAssembly (about 150 MB resident), which a worker with print targets alone never needs.
+ * Channels by target type. The XÖV channel is loaded on its first message only: it brings
+ * libxml2's WebAssembly (about 150 MB resident), which a worker with print targets alone never
+ * needs; targets may be added through the admin API while the worker runs.
  */
 async function channelsFor(db: Database, setup: Pick<RoutingSetup, 'routing' | 'templates'>): Promise<Record<string, Channel>> {
-  const types = setup.routing.targetTypes();
-  const channels: Record<string, Channel> = {};
-  if (types.has('xoev-http')) channels['xoev-http'] = (await import('./xoev/channel.ts')).xoevHttpChannel(process.env);
-  if (types.has('print')) channels.print = printChannel(db, setup.templates);
-  return channels;
+  let xoev: Promise<Channel> | undefined;
+  const loadXoev = () => (xoev ??= import('./xoev/channel.ts').then((m) => m.xoevHttpChannel(process.env)));
+  if (setup.routing.targetTypes().has('xoev-http')) await loadXoev();
+  return {
+    'xoev-http': { send: async (job) => (await loadXoev()).send(job) },
+    print: printChannel(db, setup.templates),
+  };
 }
 
 export async function workerFor(config: Config, db: Database, setup: Pick<RoutingSetup, 'routing' | 'templates'>, logger: Logger): Promise<Worker> {
@@ -29,5 +32,6 @@ export async function workerFor(config: Config, db: Database, setup: Pick<Routin
 
 /** Seals and renders print batches; runs wherever delivery workers run. */
 export function batcherFor(db: Database, setup: Pick<RoutingSetup, 'routing'>, logger: Logger): Batcher {
-  return createBatcher({ db, profiles: setup.routing.printProfiles(), logger, options: { renderLeaseSeconds: 600 } });
+  const { routing } = setup;
+  return createBatcher({ db, profiles: () => routing.printProfiles(), refresh: () => routing.refresh(), logger, options: { renderLeaseSeconds: 600 } });
 }

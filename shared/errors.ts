@@ -130,11 +130,6 @@ export const errorCatalogue = {
     de: 'Zu dieser E-Mail-Adresse gibt es bereits ein Benutzerkonto.',
     en: 'A user account with this e-mail address already exists.',
   },
-  managed_by_file: {
-    status: 409,
-    de: 'Dieser Eintrag wird über die Provisionierungsdatei verwaltet und kann hier nicht geändert werden.',
-    en: 'This entry is managed through the provisioning file and cannot be changed here.',
-  },
   last_admin: {
     status: 409,
     de: 'Das ist das letzte aktive Administrationskonto. Es kann weder gesperrt noch herabgestuft werden, solange kein anderes besteht.',
@@ -214,6 +209,41 @@ export const errorCatalogue = {
     status: 429,
     de: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     en: 'Too many requests in a short time. Please wait a moment and try again.',
+  },
+  managed_by_file: {
+    status: 409,
+    de: 'Dieser Eintrag wird durch die Provisionierungsdatei verwaltet und kann nur dort geändert werden.',
+    en: 'This record is managed by the provisioning file and can only be changed there.',
+  },
+  already_exists: {
+    status: 409,
+    de: 'Einen Eintrag mit dieser Kennung gibt es bereits.',
+    en: 'A record with this id already exists.',
+  },
+  authority_in_use: {
+    status: 409,
+    de: 'Diese Behörde wird noch verwendet (Anträge, Ziele, Rollen, Tokens oder Formulare) und kann nicht gelöscht werden.',
+    en: 'This authority is still in use (applications, targets, roles, tokens or forms) and cannot be deleted.',
+  },
+  target_in_use: {
+    status: 409,
+    de: 'Dieses Ziel wird noch verwendet (Zustellungen, Zuständigkeiten oder Formulare) und kann nicht gelöscht werden.',
+    en: 'This target is still in use (deliveries, Zuständigkeiten or forms) and cannot be deleted.',
+  },
+  authority_not_found: {
+    status: 404,
+    de: 'Diese Behörde gibt es nicht.',
+    en: 'This authority does not exist.',
+  },
+  target_not_found: {
+    status: 404,
+    de: 'Dieses Ziel gibt es nicht.',
+    en: 'This target does not exist.',
+  },
+  zustaendigkeit_not_found: {
+    status: 404,
+    de: 'Diese Zuständigkeit gibt es nicht.',
+    en: 'This Zuständigkeit does not exist.',
   },
   not_found: {
     status: 404,

@@ -43,6 +43,8 @@ export interface FormDefinition {
   routes?: Route[];
   /** JSON Pointer to the AGS/ARS in the data, for Zuständigkeit routes. */
   regionalschluessel?: string;
+  /** Id of the responsible authority; without it, the first fired route's target's authority. */
+  authority?: string;
   applicant?: Partial<Record<ApplicantField, string>>;
   retentionDays?: number;
 }

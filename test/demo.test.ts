@@ -1,6 +1,6 @@
 /**
  * The demo as a newcomer meets it: `npm start` with free ports (PORT=0, DEMO_RECEIVER_PORT=0)
- * and the shipped targets. Every sample form's message arrives at the demo receiver's page, a
+ * and the shipped demo provisioning. Every sample form's message arrives at the demo receiver's page, a
  * print batch is ready within the shipped cut-off, and a print centre pulls it with the demo
  * token: list, claim, download (SHA-256 checked), confirm.
  */
@@ -11,13 +11,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { demoTargetsFile } from '../server/config.ts';
+import { demoProvisioningFile } from '../server/config.ts';
 import { spawnMain, type MainProcess } from './support/main-process.ts';
 
 const sampleForms = ['bauvoranfrage', 'bewohnerparkausweis', 'gewerbeanmeldung', 'hundesteuer-anmeldung'];
 const firstFixture = (formId: string) =>
   (JSON.parse(readFileSync(new URL(`fixtures/submissions/${formId}.valid.json`, import.meta.url), 'utf8')) as unknown[])[0];
-const shipped = JSON.parse(readFileSync(demoTargetsFile, 'utf8')) as {
+const shipped = JSON.parse(readFileSync(demoProvisioningFile, 'utf8')) as {
   targets: Record<string, { type: string; batch?: { maxAgeSeconds: number } }>;
 };
 const printCutOffSeconds = Math.max(...Object.values(shipped.targets).flatMap((t) => (t.batch ? [t.batch.maxAgeSeconds] : [])));

@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { demoTargetsFile, parseConfig } from '../server/config.ts';
+import { demoProvisioningFile, parseConfig } from '../server/config.ts';
+import type { Database } from '../server/db/database.ts';
+import { openPglite } from '../server/db/pglite.ts';
+import { migrate } from '../server/db/migrate.ts';
 import { loadRoutingSetup, SetupError } from '../server/setup.ts';
 import { start } from '../server/start.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
@@ -19,6 +22,7 @@ import { silentLogger } from './support/app.ts';
 import { formsDir, minimalDefinition, templatesDirFor } from './support/forms-dir.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const ownAuthority = { name: 'Amt', address: { strasse: 'Rathausplatz', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' } };
 
 function runMain(env: Record<string, string>) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -69,6 +73,35 @@ describe('start-up', () => {
     }
   });
 
+  test('own forms without PROVISIONING_FILE: no demo directory, receiver or templates; a form without routes takes submissions', async () => {
+    const own = await formsDir({ 'eigenes.json': minimalDefinition('eigenes') });
+    const config = parseConfig({ PORT: '0', DATA_DIR: await mkdtemp(path.join(tmpdir(), 'antragswerk-data-')), FORMS_DIR: own });
+    assert.equal(config.provisioningFile, undefined);
+    assert.equal(config.templatesDir, undefined);
+    assert.equal(config.demoReceiverPort, undefined);
+    const { logger, lines } = capturingLogger();
+    const running = await start(config, logger);
+    try {
+      assert.equal(running.receiverUrl, undefined);
+      const posted = await fetch(`${running.url}/api/forms/eigenes/submissions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ familienname: 'Eigen' }),
+      });
+      assert.equal(posted.status, 201);
+      const { rows } = await running.db.query<{ n: number }>('SELECT count(*)::int AS n FROM authorities');
+      assert.equal(rows[0]!.n, 0, 'no demo authorities');
+      const unassigned = lines.find((l) => /without a responsible authority/.test(l.msg));
+      assert.deepEqual(unassigned?.forms, ['eigenes']);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('TARGETS_FILE is refused with a pointer to PROVISIONING_FILE', () => {
+    assert.throws(() => parseConfig({ TARGETS_FILE: 'config/targets.json' }), /TARGETS_FILE: renamed to PROVISIONING_FILE.*docs\/provisioning\.md/);
+  });
+
   test('one log line at start names every form without a route', async () => {
     const routed = { ...minimalDefinition('mit-weg'), routes: [{ to: 'steueramt' }] };
     const dir = await formsDir({
@@ -76,12 +109,13 @@ describe('start-up', () => {
       'ohne-weg.json': minimalDefinition('ohne-weg'),
       'auch-ohne-weg.json': { ...minimalDefinition('auch-ohne-weg'), routes: [] },
     });
-    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'provisioning.json');
     await writeFile(
       targetsFile,
       JSON.stringify({
         sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
-        targets: { steueramt: { type: 'xoev-http', url: 'http://127.0.0.1:9/inbox', leser: { kennung: 'psw:01003120', name: 'Steueramt' } } },
+        authorities: { steueramt: { ...ownAuthority, kennung: 'psw:01003120', name: 'Steueramt' } },
+        targets: { steueramt: { type: 'xoev-http', authority: 'steueramt', url: 'http://127.0.0.1:9/inbox' } },
       }),
     );
     const config = parseConfig({
@@ -89,7 +123,7 @@ describe('start-up', () => {
       DATA_DIR: await mkdtemp(path.join(tmpdir(), 'antragswerk-data-')),
       FORMS_DIR: dir,
       TEMPLATES_DIR: await templatesDirFor(dir),
-      TARGETS_FILE: targetsFile,
+      PROVISIONING_FILE: targetsFile,
     });
     const lines: Array<{ msg: string; forms?: string[] }> = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
@@ -172,8 +206,16 @@ function capturingLogger() {
 
 const ownTargets = {
   sender: { kennung: 'psw:06412000', name: 'Portal' },
-  targets: { amt: { type: 'xoev-http', url: 'https://fachverfahren.example/inbox', leser: { kennung: 'psw:1', name: 'Amt' } } },
+  authorities: { amt: { ...ownAuthority, kennung: 'psw:1', name: 'Amt' } },
+  targets: { amt: { type: 'xoev-http', authority: 'amt', url: 'https://fachverfahren.example/inbox' } },
 };
+
+/** A database for the checks that read the directory. */
+async function migratedDatabase(): Promise<Database> {
+  const db = await openPglite(undefined);
+  await migrate(db);
+  return db;
+}
 
 describe('start-up says what runs and what does not', () => {
   async function startWith(env: Record<string, string>) {
@@ -191,30 +233,43 @@ describe('start-up says what runs and what does not', () => {
     return { running, messages: lines.map((l) => l.msg), lines };
   }
 
-  test('an own TARGETS_FILE: no demo receiver, no demo print centre, and the log says why', async () => {
-    const file = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+  test('an own PROVISIONING_FILE: no demo receiver, no demo print centre, and the log says why', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'provisioning.json');
     await writeFile(file, JSON.stringify(ownTargets));
-    const { running, messages } = await startWith({ TARGETS_FILE: file, WORKER: 'off' });
+    const { running, messages } = await startWith({ PROVISIONING_FILE: file, WORKER: 'off' });
     assert.equal(running.receiverUrl, undefined);
     assert.equal(running.demoPrintCentreToken, undefined);
     assert.ok(messages.includes(`portal: ${running.url}`));
-    assert.ok(messages.includes('demo receiver: not running, because TARGETS_FILE is set and DEMO_RECEIVER_PORT is not'), messages.join('\n'));
+    assert.ok(
+      messages.includes('demo receiver: not running, because the demo provisioning is not in use and DEMO_RECEIVER_PORT is not set'),
+      messages.join('\n'),
+    );
     assert.ok(messages.some((m) => /^worker: not in this process, because WORKER=off/.test(m)));
     assert.ok(messages.includes('print-centre API: closed, because PRINT_CENTRE_TOKENS is not set'));
   });
 
-  test('an own TARGETS_FILE with DEMO_RECEIVER_PORT: the receiver runs and targets may name it', async () => {
-    const file = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+  test('an own PROVISIONING_FILE with DEMO_RECEIVER_PORT: the receiver runs and targets may name it', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'provisioning.json');
     await writeFile(file, JSON.stringify({ ...ownTargets, targets: { amt: { ...ownTargets.targets.amt, url: { demoReceiver: '/inbox/amt' } } } }));
-    const { running, messages } = await startWith({ TARGETS_FILE: file, DEMO_RECEIVER_PORT: '0', PRINT_CENTRE_TOKENS: `druckerei:${'x'.repeat(32)}` });
+    const { running, messages } = await startWith({ PROVISIONING_FILE: file, DEMO_RECEIVER_PORT: '0', PRINT_CENTRE_TOKENS: `druckerei:${'x'.repeat(32)}` });
     assert.match(running.receiverUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.ok(messages.includes(`demo receiver: ${running.receiverUrl}/inbox (messages to the demo targets arrive here; open it in a browser)`));
     assert.ok(messages.includes('print-centre API: open for druckerei'));
-    assert.ok(messages.includes('print batches: none, because the targets file has no print target'));
+    assert.ok(messages.includes('print batches: none so far, because the directory has no print target'));
   });
 
-  test('the shipped targets with PRINT_CENTRE_TOKENS: those centres, no demo token', async () => {
-    const { running, messages } = await startWith({ DEMO_RECEIVER_PORT: '0', PRINT_CENTRE_TOKENS: `druckerei:${'y'.repeat(32)}`, WORKER: 'off' });
+  test('the demo provisioning with PRINT_CENTRE_TOKENS: those centres, no demo token', async () => {
+    const config = parseConfig({
+      PORT: '0',
+      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'antragswerk-data-')),
+      DEMO_RECEIVER_PORT: '0',
+      PRINT_CENTRE_TOKENS: `druckerei:${'y'.repeat(32)}`,
+      WORKER: 'off',
+    });
+    const { logger, lines } = capturingLogger();
+    const running = await start(config, logger);
+    await running.close();
+    const messages = lines.map((l) => l.msg);
     assert.equal(running.demoPrintCentreToken, undefined);
     assert.ok(messages.includes('print-centre API: open for druckerei'));
   });
@@ -232,17 +287,19 @@ describe('every problem of every stage at once', () => {
       'brief.json': { title: 'Brief', subject: '{{aktenzeichen}}', salutation: 'Guten Tag,', body: ['Text'], closing: ['Gruß'], extra: 1 },
       'fuer-kaputt.json': { title: 'K', form: 'kaputt', subject: '{{data.gibtsnicht}}', salutation: 'Hallo', body: ['x'], closing: ['y'] },
     });
-    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'provisioning.json');
     await writeFile(
       targetsFile,
       JSON.stringify({
         sender: { kennung: 'PSW-1', name: 'Portal' },
+        authorities: ownTargets.authorities,
         targets: { amt: ownTargets.targets.amt, demo: { ...ownTargets.targets.amt, url: { demoReceiver: '/inbox' } } },
         zustaendigkeiten: [{ leistung: 'x', regionalschluessel: '06', target: 'fehlt' }],
       }),
     );
-    const config = parseConfig({ FORMS_DIR: forms, TEMPLATES_DIR: templates, TARGETS_FILE: targetsFile });
-    const error = await loadRoutingSetup(config, createAjv()).then(
+    const config = parseConfig({ FORMS_DIR: forms, TEMPLATES_DIR: templates, PROVISIONING_FILE: targetsFile });
+    const db = await migratedDatabase();
+    const error = await loadRoutingSetup(config, createAjv(), db).then(
       () => assert.fail('start-up should have stopped'),
       (e: unknown) => e,
     );
@@ -252,9 +309,9 @@ describe('every problem of every stage at once', () => {
       /^kaputt\.json \/retentionDays: must be >= 1/,
       /^kaputt\.json \/schema: .*unknown keyword: "requierd"/,
       /^leer\.json \/: not valid JSON/,
-      /^targets\.json \/sender\/kennung: /,
-      /^targets\.json \/targets\/demo\/url: names the demo receiver, which does not run/,
-      /^targets\.json \/zustaendigkeiten\/0\/target: unknown target "fehlt"/,
+      /^provisioning\.json \/sender\/kennung: /,
+      /^provisioning\.json \/targets\/demo\/url: names the demo receiver, which does not run/,
+      /^provisioning\.json \/zustaendigkeiten\/0\/target: unknown target "fehlt"/,
       /^brief\.json : unknown property "extra"/,
       /^brief\.json \{\{aktenzeichen\}\}: unknown placeholder/,
     ];
@@ -262,9 +319,10 @@ describe('every problem of every stage at once', () => {
     // A template for the broken form is not judged against its broken schema.
     assert.ok(!found.some((f) => f.startsWith('fuer-kaputt.json')), found.join('\n'));
     assert.equal(found.length, expected.length, found.join('\n'));
+    await db.close();
   });
 
-  test('once the targets file is sound, the routes of every sound definition are checked with the rest', async () => {
+  test('once the provisioning file is sound, the routes of every sound definition are checked with the rest', async () => {
     const brokenSchema = minimalDefinition('kaputt');
     (brokenSchema.schema as Record<string, unknown>).requierd = [];
     const routed = { ...minimalDefinition('geroutet'), routes: [{ to: 'nirgendwo' }, { to: 'amt', template: 'eingangsbestaetigung' }] };
@@ -272,10 +330,11 @@ describe('every problem of every stage at once', () => {
     const templates = await formsDir({
       'eingangsbestaetigung.json': { title: 'Brief', subject: '{{aktenzeichen}}', salutation: 'Guten Tag,', body: ['Text'], closing: ['Gruß'] },
     });
-    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'provisioning.json');
     await writeFile(targetsFile, JSON.stringify(ownTargets));
-    const config = parseConfig({ FORMS_DIR: forms, TEMPLATES_DIR: templates, TARGETS_FILE: targetsFile });
-    await assert.rejects(loadRoutingSetup(config, createAjv()), (error: unknown) => {
+    const config = parseConfig({ FORMS_DIR: forms, TEMPLATES_DIR: templates, PROVISIONING_FILE: targetsFile });
+    const db = await migratedDatabase();
+    await assert.rejects(loadRoutingSetup(config, createAjv(), db), (error: unknown) => {
       assert.ok(error instanceof SetupError);
       const found = error.problems.map((p) => `${path.basename(p.file)} ${p.where}: ${p.message}`);
       assert.deepEqual(
@@ -285,14 +344,18 @@ describe('every problem of every stage at once', () => {
       assert.match(error.message, /^Start-up stopped: 4 problems/);
       return true;
     });
+    await db.close();
   });
 
-  test('the shipped demo targets need the demo receiver; a worker knows its port from DEMO_RECEIVER_PORT', async () => {
+  test('the demo provisioning needs the demo receiver; a worker knows its port from DEMO_RECEIVER_PORT', async () => {
     const config = parseConfig({ DEMO_RECEIVER_PORT: '0' });
-    assert.equal(config.targetsFile, demoTargetsFile);
-    await assert.rejects(loadRoutingSetup(config, createAjv()), /\/targets\/parkraum\/url: names the demo receiver/);
-    const setup = await loadRoutingSetup(parseConfig({ DEMO_RECEIVER_PORT: '4917' }), createAjv());
+    assert.equal(config.provisioningFile, demoProvisioningFile);
+    const db = await migratedDatabase();
+    await assert.rejects(loadRoutingSetup(config, createAjv(), db), /\/targets\/parkraum\/url: names the demo receiver/);
+    const setup = await loadRoutingSetup(parseConfig({ DEMO_RECEIVER_PORT: '4917' }), createAjv(), db);
     const parkraum = setup.routing.target('parkraum');
     assert.equal(parkraum?.type === 'xoev-http' && parkraum.url, 'http://127.0.0.1:4917/inbox/parkraum');
+    assert.deepEqual(parkraum?.type === 'xoev-http' && parkraum.leser, { kennung: 'psw:01003110', name: 'Straßenverkehrsbehörde Musterstadt' });
+    await db.close();
   });
 });

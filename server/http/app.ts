@@ -8,6 +8,7 @@ import { draftsRouter } from '../drafts/http.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import { deliveriesAdminRouter } from '../routing/admin-http.ts';
+import { directoryAdminRouter } from '../directory/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
 import { installationAdminRouter } from '../auth/admin-http.ts';
 import { authenticate } from '../auth/authenticate.ts';
@@ -32,9 +33,11 @@ export interface AppDependencies {
   routing: RoutingTable;
   logger: Logger;
   config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print' | 'session' | 'trustProxy' | 'oidc' | 'rateLimits'>;
+  /** Whether a demo receiver runs with this process (targets created through the API may then name it). */
+  demoReceiver?: boolean;
 }
 
-export function createApp({ db, forms, routing, logger, config }: AppDependencies): Express {
+export function createApp({ db, forms, routing, logger, config, demoReceiver = false }: AppDependencies): Express {
   const app = express();
   // Counted per process in memory on the embedded database, in the database on PostgreSQL.
   const limits = createRateLimits(db, config.rateLimits);
@@ -56,6 +59,7 @@ export function createApp({ db, forms, routing, logger, config }: AppDependencie
   if (config.oidc) app.use(oidcRouter({ db, oidc: config.oidc, publicUrl: config.publicUrl, settings: authSettings, logger }));
   app.use('/api/admin', authentication);
   app.use(installationAdminRouter(db));
+  app.use(directoryAdminRouter({ db, routing, forms, demoReceiver, env: process.env }));
   app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db));
   app.use(printCentreRouter(db, config.print));

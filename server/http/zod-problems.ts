@@ -23,6 +23,16 @@ const formats: Record<string, Texts> = {
   'audit-action': { de: 'eine Aktion wie „auth.sign-in“', en: 'an action such as "auth.sign-in"' },
   'entry-id': { de: 'die Nummer eines Eintrags (eine positive ganze Zahl)', en: 'an entry number (a positive integer)' },
   'page-size': { de: 'eine ganze Zahl von 1 bis 500', en: 'an integer from 1 to 500' },
+  slug: {
+    de: 'eine Kennung aus a–z, 0–9 und „-“ (höchstens 63 Zeichen, beginnend mit Buchstabe oder Ziffer)',
+    en: 'an id of a–z, 0–9 and "-" (at most 63 characters, starting with a letter or digit)',
+  },
+  'dvdv-kennung': { de: 'eine DVDV-Kennung wie „psw:06412000“', en: 'a DVDV kennung such as "psw:06412000"' },
+  regionalschluessel: { de: 'ein Regionalschlüssel (AGS/ARS) aus Ziffern', en: 'a regional key (AGS/ARS) of digits' },
+  postleitzahl: { de: 'eine Postleitzahl aus fünf Ziffern', en: 'a postcode of five digits' },
+  'env-name': { de: 'der Name einer Umgebungsvariablen', en: 'the name of an environment variable' },
+  email: { de: 'eine E-Mail-Adresse', en: 'an e-mail address' },
+  url: { de: 'eine http(s)-Adresse', en: 'an http(s) URL' },
 };
 
 const typeNames: Record<string, Texts> = {
@@ -117,11 +127,13 @@ export function parseRequest<T extends z.ZodType>(
 ): z.output<T> {
   const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
-  throw new AppError(
-    code,
-    parsed.error.issues.map((issue) => ({
-      path: joinPointer('', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))),
-      message: new LocalizedText(issueText(issue)),
-    })),
-  );
+  throw new AppError(code, problemsOf(parsed.error.issues));
+}
+
+/** One problem per issue, at its JSON Pointer (under `prefix`). */
+export function problemsOf(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): { path: string; message: LocalizedText }[] {
+  return issues.map((issue) => ({
+    path: joinPointer('', ...[...prefix, ...issue.path].map((p) => (typeof p === 'number' ? p : String(p)))),
+    message: new LocalizedText(issueText(issue)),
+  }));
 }

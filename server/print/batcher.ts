@@ -25,8 +25,10 @@ export interface BatcherOptions {
 
 export interface BatcherDependencies {
   db: Database;
-  /** Print profiles by target id. */
-  profiles: ReadonlyMap<string, PrintTarget>;
+  /** Print profiles by target id, as the directory stands (profiles may be added while running). */
+  profiles: () => ReadonlyMap<string, PrintTarget>;
+  /** Picks up directory changes made by other processes, before each round. */
+  refresh?: () => Promise<void>;
   logger: Logger;
   options: BatcherOptions;
 }
@@ -171,7 +173,8 @@ export function createBatcher(deps: BatcherDependencies): Batcher {
   const idleMs = options.idleMs ?? 1000;
 
   async function runOnce(): Promise<number> {
-    for (const [profileId, profile] of profiles) {
+    await deps.refresh?.();
+    for (const [profileId, profile] of profiles()) {
       let sealed: string | undefined;
       do {
         sealed = await sealBatch(db, profileId, profile, id);
@@ -196,9 +199,7 @@ export function createBatcher(deps: BatcherDependencies): Batcher {
   return {
     id,
     runOnce,
-    start() {
-      if (profiles.size > 0) loop.start(); // without print targets there is nothing to seal
-    },
+    start: loop.start,
     stop: loop.stop,
   };
 }

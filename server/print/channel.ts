@@ -20,9 +20,12 @@ export function printChannel(db: Database, templates: ReadonlyMap<string, Letter
       const templateId = definition.routes?.[delivery.routeIndex]?.template ?? target.template;
       const template = templates.get(templateId);
       if (!template) return { kind: 'dead', error: `letter template "${templateId}" is not loaded` };
+      // Letterhead and return address: the submission's authority, else the print target's own.
+      const letterhead = job.authority ?? target.letterhead;
+      if (!letterhead) return { kind: 'dead', error: 'no letterhead: neither the submission nor the print target has an authority' };
       let letter, layout;
       try {
-        letter = composeLetter(template, definition, submission, target.authority);
+        letter = composeLetter(template, definition, submission, letterhead);
         layout = measurer.measure(letter);
       } catch (error) {
         // The address cannot be printed readably: no retry will change that.

@@ -5,21 +5,26 @@
  */
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import type { FileProblem } from '../forms/load-definitions.ts';
-import type { TargetsConfig } from '../routing/targets.ts';
+import type { DirectorySnapshot } from '../directory/directory.ts';
 import type { LetterTemplate } from './templates.ts';
 
 /** Targets a route can reach: the named one, or every authority offering its service. */
-function candidates(route: NonNullable<FormDefinition['routes']>[number], targets: TargetsConfig): string[] {
+function candidates(route: NonNullable<FormDefinition['routes']>[number], directory: DirectorySnapshot): string[] {
   if (typeof route.to === 'string') return [route.to];
   const service = route.to.zustaendigkeit;
-  return [...new Set(targets.zustaendigkeiten.filter((z) => z.leistung === service).map((z) => z.target))];
+  return [...new Set(directory.zustaendigkeiten.filter((z) => z.leistung === service).map((z) => z.target))];
 }
 
-export function printTargetProblems(targetsFile: string, targets: TargetsConfig, templates: ReadonlyMap<string, LetterTemplate>): FileProblem[] {
-  return Object.entries(targets.targets).flatMap(([id, target]) => {
+/** Every print target's template exists; `sourceOf` names where a target is declared. */
+export function printTargetProblems(
+  sourceOf: (targetId: string) => string,
+  directory: DirectorySnapshot,
+  templates: ReadonlyMap<string, LetterTemplate>,
+): FileProblem[] {
+  return [...directory.targets].flatMap(([id, target]) => {
     if (target.type !== 'print') return [];
     const template = templates.get(target.template);
-    if (!template) return [{ file: targetsFile, path: `/targets/${id}/template`, message: `unknown letter template "${target.template}"` }];
+    if (!template) return [{ file: sourceOf(id), path: `/targets/${id}/template`, message: `unknown letter template "${target.template}"` }];
     return [];
   });
 }
@@ -27,13 +32,13 @@ export function printTargetProblems(targetsFile: string, targets: TargetsConfig,
 export function printRouteProblems(
   file: string,
   definition: FormDefinition,
-  targets: TargetsConfig,
+  directory: DirectorySnapshot,
   templates: ReadonlyMap<string, LetterTemplate>,
 ): FileProblem[] {
   const problems: FileProblem[] = [];
   (definition.routes ?? []).forEach((route, i) => {
-    for (const id of candidates(route, targets)) {
-      const target = targets.targets[id];
+    for (const id of candidates(route, directory)) {
+      const target = directory.targets.get(id);
       if (!target) continue; // reported by the routing checks
       if (target.type !== 'print') {
         if (route.template !== undefined)

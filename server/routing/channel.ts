@@ -4,6 +4,7 @@
  */
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import type { ClaimedDelivery } from './outbox.ts';
+import type { Authority as Letterhead } from '../print/compose.ts';
 import type { Party, Target } from './targets.ts';
 
 export interface SubmissionForDelivery {
@@ -30,6 +31,8 @@ export interface DeliveryJob {
   target: Target;
   sender: Party;
   submission: SubmissionForDelivery;
+  /** The submission's responsible authority as a letterhead, when it has one. */
+  authority: Letterhead | undefined;
   /** The form version the submission was validated against. */
   definition: FormDefinition;
   attachments: AttachmentForDelivery[];

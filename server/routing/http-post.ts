@@ -11,11 +11,15 @@ import { bearerTokenOf, type XoevHttpTarget } from './targets.ts';
 
 const agents = new Map<string, Dispatcher>();
 
-/** One connection pool per target; with client certificates where the target asks for them. */
+/**
+ * One connection pool per target and client certificate (a target changed through the admin API
+ * gets a new pool); with client certificates where the target asks for them.
+ */
 function agentFor(targetId: string, target: XoevHttpTarget): Dispatcher {
-  let agent = agents.get(targetId);
+  const cert = target.auth && 'clientCertificate' in target.auth ? target.auth.clientCertificate : undefined;
+  const key = `${targetId}\u0000${JSON.stringify(cert ?? null)}`;
+  let agent = agents.get(key);
   if (!agent) {
-    const cert = target.auth && 'clientCertificate' in target.auth ? target.auth.clientCertificate : undefined;
     agent = new Agent({
       connect: cert
         ? {
@@ -25,7 +29,7 @@ function agentFor(targetId: string, target: XoevHttpTarget): Dispatcher {
           }
         : {},
     });
-    agents.set(targetId, agent);
+    agents.set(key, agent);
   }
   return agent;
 }
@@ -41,6 +45,7 @@ export interface PostInput {
 
 export async function postMessage(input: PostInput): Promise<Outcome> {
   const { target } = input;
+  if (target.url === undefined) return { kind: 'dead', error: `target "${input.targetId}" names the demo receiver, which does not run in this process` };
   const token = bearerTokenOf(target, input.env);
   try {
     const response = await request(target.url, {

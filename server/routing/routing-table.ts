@@ -10,7 +10,8 @@ import type { Language } from '../../shared/i18n.ts';
 import type { ValidationProblem } from '../../shared/validation/messages.ts';
 import { getAt } from '../../shared/json-pointer.ts';
 import type { FileProblem } from '../forms/load-definitions.ts';
-import type { PrintTarget, TargetsConfig } from './targets.ts';
+import type { Directory, DirectorySnapshot } from '../directory/directory.ts';
+import type { Party, PrintTarget, Target } from './targets.ts';
 import { findZustaendigkeit } from './zustaendigkeit.ts';
 
 export interface PlannedDelivery {
@@ -18,7 +19,15 @@ export interface PlannedDelivery {
   targetId: string;
 }
 
-export type RoutingResult = { deliveries: PlannedDelivery[]; problems: ValidationProblem[] };
+export type RoutingResult = {
+  deliveries: PlannedDelivery[];
+  problems: ValidationProblem[];
+  /**
+   * The responsible authority: the definition's own, else that of the first fired route's
+   * target that has one, else none (only installation administrators see the submission).
+   */
+  authorityId: string | null;
+};
 
 interface CompiledRoute {
   index: number;
@@ -31,19 +40,40 @@ const noAuthority: Record<Language, string> = {
   en: 'No responsible authority is registered for this application at the given place. Please check the entry or contact your municipality.',
 };
 
-/** Start-up check: every named target exists; Zuständigkeit routes know where the regional key is. */
-export function routingProblems(file: string, definition: FormDefinition, targets: TargetsConfig): FileProblem[] {
+/**
+ * Start-up check: every named target exists; Zuständigkeit routes know where the regional key
+ * is and find someone offering the service; the definition's own authority exists.
+ */
+export function routingProblems(file: string, definition: FormDefinition, directory: DirectorySnapshot): FileProblem[] {
   const problems: FileProblem[] = [];
+  if (definition.authority !== undefined && !directory.authorities.has(definition.authority))
+    problems.push({ file, path: '/authority', message: `unknown authority "${definition.authority}"` });
   (definition.routes ?? []).forEach((route, i) => {
     if (typeof route.to === 'string') {
-      if (!targets.targets[route.to]) problems.push({ file, path: `/routes/${i}/to`, message: `unknown target "${route.to}"` });
+      if (!directory.targets.has(route.to)) problems.push({ file, path: `/routes/${i}/to`, message: `unknown target "${route.to}"` });
     } else if (!definition.regionalschluessel) {
       problems.push({ file, path: `/routes/${i}/to`, message: 'a Zuständigkeit route needs "regionalschluessel" in the definition' });
-    } else if (!targets.zustaendigkeiten.some((z) => z.leistung === (route.to as { zustaendigkeit: string }).zustaendigkeit)) {
+    } else if (!directory.zustaendigkeiten.some((z) => z.leistung === (route.to as { zustaendigkeit: string }).zustaendigkeit)) {
       problems.push({ file, path: `/routes/${i}/to/zustaendigkeit`, message: 'no authority in the directory offers this service' });
     }
   });
   return problems;
+}
+
+/**
+ * Forms whose submissions would have no responsible authority: no `authority` of their own and
+ * no route to a target that has one. Only installation administrators see such submissions.
+ */
+export function formsWithoutAuthority(definitions: readonly FormDefinition[], directory: DirectorySnapshot): string[] {
+  const targetsOf = (to: RouteTarget): string[] =>
+    typeof to === 'string' ? [to] : directory.zustaendigkeiten.filter((z) => z.leistung === to.zustaendigkeit).map((z) => z.target);
+  return definitions
+    .filter(
+      (d) =>
+        d.authority === undefined &&
+        !(d.routes ?? []).some((r) => targetsOf(r.to).some((id) => directory.targets.get(id)?.authority !== undefined)),
+    )
+    .map((d) => d.id);
 }
 
 export class RoutingTable {
@@ -51,8 +81,22 @@ export class RoutingTable {
 
   constructor(
     private readonly ajv: Ajv,
-    private readonly targets: TargetsConfig,
+    private readonly directory: Directory,
   ) {}
+
+  /** Picks up directory changes made by other processes (cheap when nothing changed). */
+  refresh(): Promise<void> {
+    return this.directory.refresh();
+  }
+
+  /** Picks up a directory change made in this process, at once. */
+  reload(): Promise<void> {
+    return this.directory.reload();
+  }
+
+  private get current(): DirectorySnapshot {
+    return this.directory.current;
+  }
 
   private compiled(definition: FormDefinition, version: number): CompiledRoute[] {
     const key = `${definition.id}@${version}`;
@@ -80,28 +124,35 @@ export class RoutingTable {
       const pointer = definition.regionalschluessel!;
       const key = getAt(data, pointer);
       const targetId =
-        typeof key === 'string' ? findZustaendigkeit(this.targets.zustaendigkeiten, route.to.zustaendigkeit, key) : undefined;
+        typeof key === 'string' ? findZustaendigkeit(this.current.zustaendigkeiten, route.to.zustaendigkeit, key) : undefined;
       if (targetId) deliveries.push({ routeIndex: route.index, targetId });
       else if (!problems.some((p) => p.path === pointer)) problems.push({ path: pointer, message: noAuthority[lang] });
     }
-    return { deliveries, problems };
+    const authorityId =
+      definition.authority ?? deliveries.map((d) => this.target(d.targetId)?.authority).find((id) => id !== undefined) ?? null;
+    return { deliveries, problems, authorityId };
   }
 
-  target(id: string) {
-    return this.targets.targets[id];
+  target(id: string): Target | undefined {
+    return this.current.targets.get(id);
   }
 
-  get sender() {
-    return this.targets.sender;
+  authority(id: string) {
+    return this.current.authorities.get(id);
+  }
+
+  /** The installation's XÖV `autor`, from the provisioning file. */
+  get sender(): Party | undefined {
+    return this.current.sender;
   }
 
   /** The target types in use: a process loads only their channels. */
   targetTypes(): Set<string> {
-    return new Set(Object.values(this.targets.targets).map((t) => t.type));
+    return new Set([...this.current.targets.values()].map((t) => t.type));
   }
 
   /** Print targets by id: each is a print profile with its own batches. */
   printProfiles(): Map<string, PrintTarget> {
-    return new Map(Object.entries(this.targets.targets).flatMap(([id, t]) => (t.type === 'print' ? [[id, t] as const] : [])));
+    return new Map([...this.current.targets].flatMap(([id, t]) => (t.type === 'print' ? [[id, t] as const] : [])));
   }
 }

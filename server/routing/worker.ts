@@ -14,6 +14,7 @@ import { claimDue, markDead, markDelivered, markRetry, rememberMessage, type Cla
 import { retryDelayMs } from './backoff.ts';
 import { polling } from './polling.ts';
 import type { RoutingTable } from './routing-table.ts';
+import { letterheadOf } from '../directory/directory.ts';
 
 export interface WorkerOptions {
   maxAttempts: number;
@@ -53,6 +54,11 @@ async function loadJob(
   const { db, routing } = deps;
   const target = routing.target(delivery.targetId);
   if (!target) return `target "${delivery.targetId}" is no longer configured`;
+  const sender = routing.sender;
+  if (target.type === 'xoev-http') {
+    if (!sender) return 'no sender (XÖV autor) is configured: "sender" in the provisioning file';
+    if (target.url === undefined) return `target "${delivery.targetId}" names the demo receiver, which does not run in this process`;
+  }
   const { rows } = await db.query<{
     reference: string;
     form_id: string;
@@ -60,7 +66,10 @@ async function loadJob(
     submitted_at: Date;
     data: unknown;
     language: string;
-  }>('SELECT reference, form_id, form_version, submitted_at, data, language FROM submissions WHERE id = $1', [delivery.submissionId]);
+    authority_id: string | null;
+  }>('SELECT reference, form_id, form_version, submitted_at, data, language, authority_id FROM submissions WHERE id = $1', [
+    delivery.submissionId,
+  ]);
   const s = rows[0];
   if (!s) return 'submission no longer exists';
   const key = `${s.form_id}@${s.form_version}`;
@@ -98,8 +107,9 @@ async function loadJob(
   return {
     delivery,
     target,
-    sender: routing.sender,
+    sender: sender ?? { kennung: '', name: '' },
     submission,
+    authority: s.authority_id === null ? undefined : letterheadOf(routing.authority(s.authority_id)),
     definition,
     attachments,
     remember: (message) => rememberMessage(db, delivery.id, workerId, message),
@@ -143,6 +153,7 @@ export function createWorker(deps: WorkerDependencies): Worker {
   }
 
   async function runOnce(): Promise<number> {
+    await deps.routing.refresh();
     const claimed = await claimDue(db, id, batchSize, options.leaseSeconds);
     await Promise.all(claimed.map(deliverOne));
     return claimed.length;

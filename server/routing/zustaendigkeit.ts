@@ -3,7 +3,7 @@
  * (AGS, 8 digits, or ARS, 12 digits): the most specific directory entry wins, stepping from the
  * Gemeinde through Gemeindeverband, Kreis and Regierungsbezirk to the Land.
  */
-import type { TargetsConfig } from './targets.ts';
+import type { ZustaendigkeitInput } from '../directory/schemas.ts';
 
 /**
  * Directory keys to try, most specific first. An ARS (12 digits: Land 2, RB 1, Kreis 2,
@@ -17,7 +17,7 @@ function candidateKeys(key: string): string[] {
 }
 
 export function findZustaendigkeit(
-  directory: TargetsConfig['zustaendigkeiten'],
+  directory: readonly ZustaendigkeitInput[],
   leistung: string,
   regionalschluessel: string,
 ): string | undefined {

@@ -79,7 +79,8 @@ export async function findProgress(db: Queryable, reference: string, targetOf: T
     const target = targetOf(r.target_id);
     const isLetter = target ? target.type === 'print' : r.piece_state !== null;
     const step = isLetter ? letterStep(r) : messageStep(r);
-    return target ? { ...step, authority: authorityNameOf(target) } : step;
+    const authority = target && authorityNameOf(target);
+    return authority ? { ...step, authority } : step;
   });
   return { steps };
 }

@@ -10,7 +10,7 @@ import { findVersion } from '../forms/versions.ts';
 import { receiptContent } from '../print/receipt-content.ts';
 import type { ReceiptDocument } from '../print/receipt.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
-import type { Target } from '../routing/targets.ts';
+import { authorityNameOf, type Target } from '../routing/targets.ts';
 import { statusLink } from '../../shared/status-link.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
 
@@ -22,10 +22,7 @@ export interface ReceiptSettings {
 }
 
 /** The authority a target stands for: the reader of its XÖV messages, or the sender of its letters. */
-function authorityOf(target: Target | undefined): string | undefined {
-  if (!target) return undefined;
-  return target.type === 'xoev-http' ? target.leser.name : target.authority.name;
-}
+const authorityOf = (target: Target | undefined): string | undefined => target && authorityNameOf(target);
 
 /** The authorities a submission's deliveries go to, in route order, each once. */
 async function authoritiesOf(db: Queryable, submissionId: string, routing: ReceiptSettings['routing']): Promise<string[]> {

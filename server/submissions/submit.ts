@@ -44,6 +44,7 @@ export interface SubmitDependencies {
 export async function submitAntrag({ db, forms, routing }: SubmitDependencies, input: SubmitInput): Promise<Receipt> {
   const form = forms.get(input.formId);
   if (!form) throw new AppError('form_not_found');
+  await routing.refresh();
   // What is judged, routed and stored is the normalised data (an IBAN without its spaces).
   const data = form.normalise(input.data);
   const problems = form.validate(data, input.language);
@@ -61,7 +62,7 @@ export async function submitAntrag({ db, forms, routing }: SubmitDependencies, i
   const store = async (q: Queryable): Promise<string> => {
     const reference = await insertWithFreeReference(
       q,
-      [id, input.formId, form.version, JSON.stringify(data), input.language, hash, retentionDays],
+      [id, input.formId, form.version, JSON.stringify(data), input.language, hash, retentionDays, plan.authorityId],
       plan.deliveries,
     );
     if (!(await linkAttachments(q, id, attachments.map((a) => a.id)))) {
@@ -91,14 +92,14 @@ async function insertWithFreeReference(q: Queryable, values: unknown[], deliveri
     const { rows } = await q.query<{ inserted: number }>(
       `WITH s AS (
          INSERT INTO submissions
-           (id, reference, form_id, form_version, data, language, status_token_hash, erase_after)
-         VALUES ($1, $8, $2, $3, $4::jsonb, $5, $6, now() + make_interval(days => $7))
+           (id, reference, form_id, form_version, data, language, status_token_hash, erase_after, authority_id)
+         VALUES ($1, $9, $2, $3, $4::jsonb, $5, $6, now() + make_interval(days => $7), $8)
          ON CONFLICT (reference) DO NOTHING
          RETURNING id
        ), d AS (
          INSERT INTO deliveries (id, submission_id, route_index, target_id, message_uuid)
          SELECT o.id, s.id, o.route_index, o.target_id, o.message_uuid
-           FROM s, jsonb_to_recordset($9::jsonb) AS o(id uuid, route_index integer, target_id text, message_uuid uuid)
+           FROM s, jsonb_to_recordset($10::jsonb) AS o(id uuid, route_index integer, target_id text, message_uuid uuid)
          RETURNING 1
        )
        SELECT (SELECT count(*)::int FROM s) AS inserted`,

@@ -36,7 +36,76 @@ interface RouteEntry {
   shows?(body: unknown, path: string): boolean;
 }
 
+/** Directory records of their own for the directory routes (the installation's, not an authority's). */
+const address = { strasse: 'Markt', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' };
+async function freshAuthority(db: Database): Promise<string> {
+  const id = `amt-${randomUUID().slice(0, 8)}`;
+  await db.query(`INSERT INTO authorities (id, name, address, kennung, managed_by) VALUES ($1, 'Amt', $2::jsonb, 'psw:01000000', 'api')`, [id, JSON.stringify(address)]);
+  return id;
+}
+async function freshTarget(db: Database): Promise<string> {
+  const id = `ziel-${randomUUID().slice(0, 8)}`;
+  await db.query(`INSERT INTO targets (id, type, authority_id, settings, managed_by) VALUES ($1, 'xoev-http', $2, $3::jsonb, 'api')`, [
+    id,
+    await freshAuthority(db),
+    JSON.stringify({ url: 'https://fachverfahren.example/inbox', timeoutMs: 10000 }),
+  ]);
+  return id;
+}
+async function freshZustaendigkeit(db: Database): Promise<string> {
+  const id = randomUUID();
+  const key = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+  await db.query(`INSERT INTO zustaendigkeiten (id, leistung, regionalschluessel, target_id, managed_by) VALUES ($1, 'probe', $2, $3, 'api')`, [id, key, await freshTarget(db)]);
+  return id;
+}
+const installation = { roles: ['admin'], otherAuthority: 'unscoped' } as const;
+
 const table: Record<string, RouteEntry> = {
+  'GET /api/admin/authorities': { ...installation, success: 200, request: async () => ({ path: '/api/admin/authorities' }) },
+  'POST /api/admin/authorities': {
+    ...installation,
+    success: 201,
+    request: async () => ({ path: '/api/admin/authorities', body: { id: `amt-${randomUUID().slice(0, 8)}`, name: 'Neues Amt', address } }),
+  },
+  'GET /api/admin/authorities/:id': { ...installation, success: 200, request: async (db) => ({ path: `/api/admin/authorities/${await freshAuthority(db)}` }) },
+  'PATCH /api/admin/authorities/:id': {
+    ...installation,
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/authorities/${await freshAuthority(db)}`, body: { name: 'Umbenanntes Amt' } }),
+  },
+  'DELETE /api/admin/authorities/:id': { ...installation, success: 204, request: async (db) => ({ path: `/api/admin/authorities/${await freshAuthority(db)}` }) },
+  'GET /api/admin/targets': { ...installation, success: 200, request: async () => ({ path: '/api/admin/targets' }) },
+  'POST /api/admin/targets': {
+    ...installation,
+    success: 201,
+    request: async (db) => ({
+      path: '/api/admin/targets',
+      body: { id: `ziel-${randomUUID().slice(0, 8)}`, type: 'xoev-http', authority: await freshAuthority(db), url: 'https://fachverfahren.example/inbox' },
+    }),
+  },
+  'GET /api/admin/targets/:id': { ...installation, success: 200, request: async (db) => ({ path: `/api/admin/targets/${await freshTarget(db)}` }) },
+  'PATCH /api/admin/targets/:id': {
+    ...installation,
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/targets/${await freshTarget(db)}`, body: { timeoutMs: 20000 } }),
+  },
+  'DELETE /api/admin/targets/:id': { ...installation, success: 204, request: async (db) => ({ path: `/api/admin/targets/${await freshTarget(db)}` }) },
+  'GET /api/admin/zustaendigkeiten': { ...installation, success: 200, request: async () => ({ path: '/api/admin/zustaendigkeiten' }) },
+  'POST /api/admin/zustaendigkeiten': {
+    ...installation,
+    success: 201,
+    request: async (db) => ({
+      path: '/api/admin/zustaendigkeiten',
+      body: { leistung: 'probe', regionalschluessel: String(10_000_000 + Math.floor(Math.random() * 89_999_999)), target: await freshTarget(db) },
+    }),
+  },
+  'GET /api/admin/zustaendigkeiten/:id': { ...installation, success: 200, request: async (db) => ({ path: `/api/admin/zustaendigkeiten/${await freshZustaendigkeit(db)}` }) },
+  'PATCH /api/admin/zustaendigkeiten/:id': {
+    ...installation,
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/zustaendigkeiten/${await freshZustaendigkeit(db)}`, body: { leistung: 'probe-geaendert' } }),
+  },
+  'DELETE /api/admin/zustaendigkeiten/:id': { ...installation, success: 204, request: async (db) => ({ path: `/api/admin/zustaendigkeiten/${await freshZustaendigkeit(db)}` }) },
   'GET /api/admin/users': { roles: ['admin'], otherAuthority: 'unscoped', success: 200, request: async () => ({ path: '/api/admin/users' }) },
   'POST /api/admin/users': {
     roles: ['admin'],

@@ -60,7 +60,7 @@ if (serverUrl)
           PATH: process.env.PATH ?? '',
           DATABASE_URL: connectionUrl,
           FORMS_DIR: h.files.formsDir,
-          TARGETS_FILE: h.files.targetsFile,
+          PROVISIONING_FILE: h.files.targetsFile,
           TEMPLATES_DIR: h.files.templatesDir,
           LOG_LEVEL: 'silent',
         },

@@ -19,10 +19,15 @@ import { fileURLToPath } from 'node:url';
 
 export const centres = { nord: 'token-nord-0123456789abcdef0123456789', sued: 'token-sued-0123456789abcdef0123456789' };
 
+/** The authority of the print target: the letterhead of its letters. */
+export const printAuthorities = {
+  stadt: { name: 'Stadt Musterstadt', address: { strasse: 'Rathausplatz', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' } },
+};
+
 export const printProfile = (batch: { maxPieces: number; maxSheets: number; maxAgeSeconds: number }, extra: Record<string, unknown> = {}) => ({
   type: 'print',
+  authority: 'stadt',
   template: 'eingangsbestaetigung',
-  authority: { name: 'Stadt Musterstadt', strasse: 'Rathausplatz', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' },
   envelope: 'DL',
   duplex: false,
   postage: 'standard',
@@ -39,11 +44,12 @@ export async function printHarness(
   const definition = JSON.parse(readFileSync(fileURLToPath(new URL('../../forms/hundesteuer-anmeldung.json', import.meta.url)), 'utf8'));
   definition.routes = [{ to: 'brief', template: 'hundesteuer-bescheinigung' }];
   const forms = await formsDir({ 'hundesteuer-anmeldung.json': definition });
-  const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-print-')), 'targets.json');
+  const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-print-')), 'provisioning.json');
   await writeFile(
     targetsFile,
     JSON.stringify({
       sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
+      authorities: printAuthorities,
       targets: { brief: printProfile(options.batch ?? { maxPieces: 3, maxSheets: 100, maxAgeSeconds: 3600 }, options.profile) },
     }),
   );
@@ -51,7 +57,7 @@ export async function printHarness(
   const app = await testApp(db, {
     formsDir: forms,
     env: {
-      TARGETS_FILE: targetsFile,
+      PROVISIONING_FILE: targetsFile,
       TEMPLATES_DIR: templatesDir,
       PRINT_CENTRE_TOKENS: `nord:${centres.nord},sued:${centres.sued}`,
       PRINT_MAX_ATTEMPTS: String(options.maxAttempts ?? 3),
@@ -64,7 +70,7 @@ export async function printHarness(
     logger: silentLogger,
     options: { maxAttempts: 3, retryBaseMs: 1, leaseSeconds: 30 },
   });
-  const batcher = createBatcher({ db, profiles: app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
+  const batcher = createBatcher({ db, profiles: () => app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
   const bearer = (centre: keyof typeof centres) => `Bearer ${centres[centre]}`;
   // An installation-wide operator: the harness's submissions belong to no authority.
   const { token: adminToken } = await createApiToken(db, { name: `print-operator-${randomUUID()}`, role: 'admin' });

@@ -11,6 +11,7 @@ import { claimDue, markDead, markDelivered, markRetry } from '../../server/routi
 import { storedRows, testApp } from '../support/app.ts';
 import { testEngines } from '../support/engines.ts';
 import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
+import { testAuthority } from './support.ts';
 
 
 function routedDefinition() {
@@ -29,12 +30,13 @@ function routedDefinition() {
 
 async function targetsFile() {
   const dir = await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-'));
-  const target = (n: string) => ({ type: 'xoev-http', url: 'http://127.0.0.1:9/inbox', leser: { kennung: `psw:${n}`, name: `Amt ${n}` } });
-  const file = path.join(dir, 'targets.json');
+  const target = (n: string) => ({ type: 'xoev-http', authority: `amt-${n}`, url: 'http://127.0.0.1:9/inbox' });
+  const file = path.join(dir, 'provisioning.json');
   await writeFile(
     file,
     JSON.stringify({
       sender: { kennung: 'psw:06412000', name: 'Portal' },
+      authorities: Object.fromEntries(['1', '2', '3'].map((n) => [`amt-${n}`, testAuthority(`psw:${n}`, `Amt ${n}`)])),
       targets: { 'amt-a': target('1'), 'amt-b': target('2'), 'kreis-x': target('3') },
       zustaendigkeiten: [{ leistung: 'hundesteuer', regionalschluessel: '06411', target: 'kreis-x' }],
     }),
@@ -50,7 +52,7 @@ for (const engine of testEngines()) {
     before(async () => {
       db = await engine.open();
       const dir = await formsDir({ 'geroutet.json': routedDefinition() });
-      ({ http } = await testApp(db, { formsDir: dir, env: { TARGETS_FILE: await targetsFile() } }));
+      ({ http } = await testApp(db, { formsDir: dir, env: { PROVISIONING_FILE: await targetsFile() } }));
       // Submissions here belong to no authority: only an installation-wide operator sees them.
       ({ token: adminToken } = await createApiToken(db, { name: 'operator', role: 'admin' }));
     });
@@ -132,7 +134,7 @@ describe('start-up checks of routes', () => {
     const [engine] = testEngines();
     const db = await engine!.open();
     try {
-      await assert.rejects(testApp(db, { formsDir: dir, env: { TARGETS_FILE: await targetsFile() } }), (error: unknown) => {
+      await assert.rejects(testApp(db, { formsDir: dir, env: { PROVISIONING_FILE: await targetsFile() } }), (error: unknown) => {
         assert.ok(error instanceof SetupError);
         assert.deepEqual(error.problems.map((p) => p.where), ['/routes/0/to', '/routes/1/to']);
         assert.match(error.message, /unknown target "amt-z"/);

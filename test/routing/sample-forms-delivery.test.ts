@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { demoTargetsFile } from '../../server/config.ts';
+import { demoProvisioningFile } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
 import type { Worker } from '../../server/routing/worker.ts';
 import { testEngines } from '../support/engines.ts';
@@ -29,7 +29,7 @@ for (const engine of testEngines()) {
       // The shipped targets and directory, with every target pointed at this test's receiver.
       harness = await deliveryHarness(db, {
         targets: (inbox) => {
-          const shipped = JSON.parse(readFileSync(demoTargetsFile, 'utf8'));
+          const shipped = JSON.parse(readFileSync(demoProvisioningFile, 'utf8'));
           for (const target of Object.values(shipped.targets) as Array<{ type: string; url: string }>)
             if (target.type === 'xoev-http') target.url = inbox;
           return shipped;

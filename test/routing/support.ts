@@ -28,18 +28,18 @@ export function valid(): Record<string, unknown> {
 
 /**
  * The demo receiver and a listening portal that serves it the XSDs, wired to each other:
- * `targets(receiverUrl)` gives the targets file's content. Close with `close()`.
+ * `targets(receiverUrl)` gives the provisioning file's content. Close with `close()`.
  */
 export async function deliveryHarness(
   db: Database,
   options: { formsDir?: string; targets: (receiverInbox: string) => unknown; env?: Record<string, string> },
 ) {
   const receiver = await startReceiver({ port: 0, portalUrl: '' });
-  const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'targets.json');
+  const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'provisioning.json');
   await writeFile(targetsFile, JSON.stringify(options.targets(`${receiver.url}/inbox`)));
   const app = await testApp(db, {
     ...(options.formsDir ? { formsDir: options.formsDir } : {}),
-    env: { TARGETS_FILE: targetsFile, ...options.env },
+    env: { PROVISIONING_FILE: targetsFile, ...options.env },
   });
   const portal = app.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => portal.once('listening', resolve));
@@ -64,10 +64,16 @@ export async function deliveryHarness(
   };
 }
 
-/** A targets file with one xoev-http target. */
+/** An authority of the provisioning file, with a kennung: it can read XÖV messages. */
+export function testAuthority(kennung: string, name: string) {
+  return { name, kennung, address: { strasse: 'Rathausplatz', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' } };
+}
+
+/** A provisioning file with one xoev-http target for the authority "steueramt". */
 export function oneTarget(id: string, url: string, timeoutMs?: number) {
   return {
     sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
-    targets: { [id]: { type: 'xoev-http', url, leser: { kennung: 'psw:01003120', name: 'Steueramt' }, ...(timeoutMs ? { timeoutMs } : {}) } },
+    authorities: { steueramt: testAuthority('psw:01003120', 'Steueramt') },
+    targets: { [id]: { type: 'xoev-http', authority: 'steueramt', url, ...(timeoutMs ? { timeoutMs } : {}) } },
   };
 }

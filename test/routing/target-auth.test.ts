@@ -10,9 +10,10 @@ import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { after, describe, test } from 'node:test';
 import { closeAgents, postMessage } from '../../server/routing/http-post.ts';
-import type { Target } from '../../server/routing/targets.ts';
+import type { XoevHttpTarget as Target } from '../../server/routing/targets.ts';
 
 const leser = { kennung: 'psw:1', name: 'Amt' };
+const authority = { authority: 'amt', authorityName: 'Amt' };
 
 async function listen(server: ReturnType<typeof createHttpServer> | ReturnType<typeof createHttpsServer>) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,7 +48,7 @@ describe('target authentication', () => {
     });
     const port = await listen(server);
     try {
-      const base = { type: 'xoev-http' as const, url: `http://127.0.0.1:${port}/inbox`, leser, timeoutMs: 2000 };
+      const base: Target = { type: 'xoev-http', url: `http://127.0.0.1:${port}/inbox`, leser, ...authority, timeoutMs: 2000 };
       const input = { body: '<x/>', contentType: 'application/xml', idempotencyKey: 'k', env: { TOKEN: 'geheim' } };
       const inline: Target = { ...base, auth: { bearerToken: 'geheim' } };
       const fromEnv: Target = { ...base, auth: { bearerToken: { env: 'TOKEN' } } };
@@ -82,12 +83,13 @@ describe('target authentication', () => {
         type: 'xoev-http',
         url: `https://127.0.0.1:${port}/inbox`,
         leser,
+        ...authority,
         timeoutMs: 5000,
         auth: { clientCertificate: { certFile: file('client.pem'), keyFile: file('client.key'), caFile: file('ca.pem') } },
       };
       const input = { body: '<x/>', contentType: 'application/xml', idempotencyKey: 'k', env: {} };
       assert.deepEqual(await postMessage({ ...input, targetId: 'mtls', target }), { kind: 'delivered' });
-      const anonymous: Target = { ...target, auth: undefined };
+      const { auth: _auth, ...anonymous } = target;
       const refused = await postMessage({ ...input, targetId: 'anonymous', target: anonymous });
       assert.equal(refused.kind, 'retry', 'without a certificate the handshake fails');
     } finally {

@@ -1,64 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { demoTargetsFile } from '../../server/config.ts';
-import { loadTargets, parseTargets, TargetsError } from '../../server/routing/targets.ts';
 import { findZustaendigkeit } from '../../server/routing/zustaendigkeit.ts';
 import { retryAfterMs, retryDelayMs } from '../../server/routing/backoff.ts';
-
-const party = { kennung: 'psw:06412000', name: 'Portal' };
-const target = { type: 'xoev-http', url: 'http://127.0.0.1:4010/inbox', leser: { kennung: 'psw:1', name: 'Amt' } };
-
-describe('targets file', () => {
-  test('the shipped demo targets are valid and bound to the demo receiver they run with', async () => {
-    const targets = await loadTargets(demoTargetsFile, {}, { demoReceiverUrl: 'http://127.0.0.1:39123' });
-    assert.ok(Object.keys(targets.targets).length >= 4);
-    assert.equal(targets.sender.kennung, 'psw:06412000');
-    for (const [id, target] of Object.entries(targets.targets))
-      if (target.type === 'xoev-http') assert.equal(target.url, `http://127.0.0.1:39123/inbox/${id}`);
-  });
-
-  test('a target naming the demo receiver needs one to run, and the reference must be a path', async () => {
-    await assert.rejects(loadTargets(demoTargetsFile, {}), (error: unknown) => {
-      assert.ok(error instanceof TargetsError);
-      assert.match(error.message, /\/targets\/parkraum\/url: names the demo receiver, which does not run/);
-      return true;
-    });
-    const content = { sender: party, targets: { a: { ...target, url: { demoReceiver: 'inbox' } }, b: { ...target, url: { demoReceiver: '/x', port: 1 } } } };
-    assert.throws(() => parseTargets(content, 't', {}, { demoReceiverUrl: 'http://127.0.0.1:1' }), (error: unknown) => {
-      assert.ok(error instanceof TargetsError);
-      assert.deepEqual(error.problems, ['/targets/a/url: expected a URL or { "demoReceiver": "/path" }', '/targets/b/url: expected a URL or { "demoReceiver": "/path" }']);
-      return true;
-    });
-  });
-
-  test('lists every problem: kennung shape, URL, unknown type, unknown directory target, missing secret', () => {
-    const content = {
-      sender: { kennung: 'PSW-06412000', name: 'Portal' },
-      targets: {
-        a: { ...target, url: 'ftp://x' },
-        b: { ...target, type: 'brieftaube' },
-        c: { ...target, auth: { bearerToken: { env: 'C_TOKEN' } } },
-      },
-      zustaendigkeiten: [{ leistung: 'x', regionalschluessel: '064', target: 'a' }],
-    };
-    assert.throws(
-      () => parseTargets(content, 'targets.json', {}),
-      (error: unknown) => {
-        assert.ok(error instanceof TargetsError);
-        assert.match(error.message, /\/sender\/kennung/);
-        assert.match(error.message, /\/targets\/a\/url/);
-        assert.match(error.message, /\/targets\/b\/type/);
-        // cross-references are checked in the same pass, not only once the shape is right
-        assert.match(error.message, /\/targets\/c\/auth\/bearerToken: environment variable C_TOKEN is not set/);
-        return true;
-      },
-    );
-    const crossReferences = { sender: party, targets: { c: { ...target, auth: { bearerToken: { env: 'C_TOKEN' } } } }, zustaendigkeiten: [{ leistung: 'x', regionalschluessel: '06412000', target: 'z' }] };
-    assert.throws(() => parseTargets(crossReferences, 'targets.json', {}), /unknown target "z"[\s\S]*C_TOKEN is not set/);
-    const parsed = parseTargets({ ...crossReferences, zustaendigkeiten: [] }, 't', { C_TOKEN: 'geheim' }).targets.c;
-    assert.equal(parsed?.type === 'xoev-http' && parsed.timeoutMs, 10_000);
-  });
-});
 
 describe('Zuständigkeit', () => {
   const directory = [

@@ -44,7 +44,7 @@ if (serverUrl)
           DATABASE_URL: connectionUrl,
           DATABASE_POOL_SIZE: '4',
           FORMS_DIR: formsDirectory,
-          TARGETS_FILE: harness.targetsFile,
+          PROVISIONING_FILE: harness.targetsFile,
           LOG_LEVEL: 'silent',
           DELIVERY_RETRY_BASE_MS: '50',
           ...env,

@@ -19,8 +19,8 @@ import type { Worker } from '../../server/routing/worker.ts';
 import { silentLogger, testApp } from '../support/app.ts';
 import { testEngines } from '../support/engines.ts';
 import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
-import { printProfile } from '../print/harness.ts';
-import { deliveryHarness, valid } from '../routing/support.ts';
+import { printAuthorities, printProfile } from '../print/harness.ts';
+import { deliveryHarness, testAuthority, valid } from '../routing/support.ts';
 
 const centreToken = 'token-nord-0123456789abcdef0123456789';
 const messageTarget = 'fv-steuer-7';
@@ -35,8 +35,9 @@ function formsWithRoutes(): Promise<string> {
 
 const targets = (inbox: string) => ({
   sender: { kennung: 'psw:06412000', name: 'Antragsportal Musterstadt' },
+  authorities: { ...printAuthorities, steueramt: testAuthority('psw:01003120', 'Steueramt Musterstadt') },
   targets: {
-    [messageTarget]: { type: 'xoev-http', url: inbox, leser: { kennung: 'psw:01003120', name: 'Steueramt Musterstadt' }, timeoutMs: 5000 },
+    [messageTarget]: { type: 'xoev-http', authority: 'steueramt', url: inbox, timeoutMs: 5000 },
     [letterTarget]: printProfile({ maxPieces: 1, maxSheets: 100, maxAgeSeconds: 3600 }),
   },
 });
@@ -59,7 +60,7 @@ for (const engine of testEngines()) {
       worker = harness.worker(5);
       // Submissions here belong to no authority: only an installation-wide operator sees them.
       ({ token: adminToken } = await createApiToken(db, { name: 'operator', role: 'admin' }));
-      batcher = createBatcher({ db, profiles: harness.app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
+      batcher = createBatcher({ db, profiles: () => harness.app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
     });
     after(async () => {
       await harness.close();
@@ -227,22 +228,24 @@ for (const engine of testEngines()) {
       assert.equal(rows.length, 0);
     });
 
-    test('a target no longer configured: the step keeps its kind and state, without an authority', async () => {
+    test('a target the provisioning file stops naming stays while deliveries refer to it: the step keeps its authority', async () => {
       const receipt = await submit();
       await worker.runOnce();
-      // The same database served with a targets file that knows only the message target.
+      // The same database served with a provisioning file that knows only the message target.
       const full = targets(`${harness.receiver.url}/inbox`);
       const reduced = path.join(path.dirname(harness.targetsFile), 'reduced-targets.json');
       await writeFile(reduced, JSON.stringify({ ...full, targets: { [messageTarget]: full.targets[messageTarget] } }));
       const later = await testApp(db, {
         formsDir: await formsDir({ 'ohne-weg.json': minimalDefinition('ohne-weg') }),
-        env: { TARGETS_FILE: reduced },
+        env: { PROVISIONING_FILE: reduced },
       });
       const res = await later.http.get(`/api/submissions/${receipt.id}`).query({ token: receipt.statusToken }).expect(200);
       assert.deepEqual(
         res.body.progress.steps.map((s: { kind: string; state: string; authority?: string }) => `${s.kind}:${s.state}:${s.authority ?? '-'}`),
-        ['message:delivered:Steueramt Musterstadt', 'letter:preparing:-'],
+        ['message:delivered:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt'],
       );
+      const { rows } = await db.query<{ managed_by: string }>('SELECT managed_by FROM targets WHERE id = $1', [letterTarget]);
+      assert.deepEqual(rows, [{ managed_by: 'api' }], 'released to the admin API, not deleted');
     });
   });
 }

@@ -7,7 +7,7 @@ import { FormRegistry } from '../../server/forms/registry.ts';
 import { recordVersions } from '../../server/forms/versions.ts';
 import { createApp } from '../../server/http/app.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
-import { loadRoutingSetup } from '../../server/setup.ts';
+import { configuredDemoReceiverUrl, loadRoutingSetup } from '../../server/setup.ts';
 import { templatesDirFor } from './forms-dir.ts';
 
 export const sampleFormsDir = fileURLToPath(new URL('../../forms/', import.meta.url));
@@ -28,7 +28,7 @@ export const generousRateLimits: Record<string, string> = {
 
 export interface TestAppOptions {
   formsDir?: string;
-  /** Environment-style settings, as in production (e.g. TARGETS_FILE, PRINT_CENTRE_TOKENS). */
+  /** Environment-style settings, as in production (e.g. PROVISIONING_FILE, PRINT_CENTRE_TOKENS). */
   env?: Record<string, string>;
   bodyLimitBytes?: number;
   clientDistDir?: string;
@@ -37,8 +37,9 @@ export interface TestAppOptions {
 }
 
 /**
- * The HTTP app on `db` with the forms of `formsDir` and the targets of TARGETS_FILE (default:
- * the shipped demo targets), driven in-process through supertest.
+ * The HTTP app on `db` with the forms of `formsDir` and the directory of PROVISIONING_FILE
+ * (default: the shipped demo provisioning with the shipped forms, none with own forms), driven
+ * in-process through supertest.
  */
 export async function testApp(db: Database, options: TestAppOptions = {}) {
   const config: Config = {
@@ -52,10 +53,11 @@ export async function testApp(db: Database, options: TestAppOptions = {}) {
     clientDistDir: options.clientDistDir ?? '/nonexistent',
   };
   const ajv = createAjv();
-  const { definitions, routing, templates } = await loadRoutingSetup(config, ajv);
+  const demoReceiverUrl = configuredDemoReceiverUrl(config);
+  const { definitions, routing, templates, directory } = await loadRoutingSetup(config, ajv, db, { demoReceiverUrl });
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  const app = createApp({ db, forms, routing, logger: options.logger ?? silentLogger, config });
-  return { app, forms, routing, templates, config, http: supertest(app) };
+  const app = createApp({ db, forms, routing, logger: options.logger ?? silentLogger, config, demoReceiver: demoReceiverUrl !== undefined });
+  return { app, forms, routing, templates, directory, config, http: supertest(app) };
 }
 
 /** Row counts of every table that a request could write to. */
