@@ -8,7 +8,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { FormDefinition } from '../form-definition.ts';
 import type { Language } from '../i18n.ts';
 import { parsePointer } from '../json-pointer.ts';
-import { plainText } from './plain-text.ts';
+import { formTexts } from './definition-texts.ts';
 import { viewSchema, viewUiSchema } from './view-schema.ts';
 
 export interface LocalizedForm {
@@ -33,9 +33,7 @@ function setText(document: Record<string, unknown>, tokens: string[], text: stri
 export type TextsOfForm = Pick<FormDefinition, 'title' | 'description' | 'schema' | 'uiSchema' | 'i18n'>;
 
 export function localizeForm(form: TextsOfForm, lang: Language): LocalizedForm {
-  const title = plainText((lang !== 'de' && form.title[lang]) || form.title.de);
-  const rawDescription = form.description && ((lang !== 'de' && form.description[lang]) || form.description.de);
-  const description = rawDescription === undefined ? undefined : plainText(rawDescription);
+  const { title, description } = formTexts(form, lang);
   const texts = lang === 'de' ? undefined : form.i18n?.[lang];
   if (!texts) return { title, description, schema: viewSchema(form.schema as RJSFSchema), uiSchema: viewUiSchema((form.uiSchema ?? {}) as UiSchema) };
   const document = structuredClone({ schema: form.schema, uiSchema: form.uiSchema ?? {} }) as Record<string, unknown>;
