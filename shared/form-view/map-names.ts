@@ -20,8 +20,13 @@ function allowedOf(schema: unknown, pattern: string | undefined): AllowedName | 
   return pattern === undefined ? undefined : { pattern };
 }
 
-/** Names no value may have: no pattern admits them and the map admits nothing else. */
-const closed = (map: RJSFSchema) => map.additionalProperties === false || map.unevaluatedProperties === false;
+/** Whether the map admits no name but its patterns' (the view writes `false` as `{ not: {} }`, view-schema.ts). */
+function closed(map: RJSFSchema): boolean {
+  const additional = map.additionalProperties;
+  if (additional === false) return true;
+  if (isObject(additional)) return isObject(additional.not) && Object.keys(additional.not).length === 0;
+  return additional === undefined && map.unevaluatedProperties === false;
+}
 
 /**
  * undefined when `name` may be an entry of `map`; else what would fit (possibly nothing known).

@@ -6,7 +6,8 @@
  * - titles, descriptions and help texts in Markdown become plain text (plain-text.ts);
  * - in a map with `patternProperties`, an entry whose name no pattern admits keeps its value
  *   field: where the map admits other names (no `additionalProperties`, or `true`) a text field
- *   (any value validates there), where it does not (`false`) a field of the value's own type, so
+ *   (any value validates there), where it does not (`false`, written as the same `{ not: {} }`) a field of the value's own
+ *   type, so
  *   that what was typed stays in sight, in the summary and in what is validated, and the verdict
  *   refuses the name instead of the value silently disappearing.
  */
@@ -37,7 +38,8 @@ function viewOf(schema: unknown): unknown {
     const closed = out.additionalProperties === false || (out.additionalProperties === undefined && out.unevaluatedProperties === false);
     // A name no pattern admits keeps its value field: text where the map admits other names, the
     // value's own type where it does not (the verdict refuses the name, the value stays in sight).
-    if (closed) out.additionalProperties = {};
+    // `{ not: {} }` is `false` written as a schema, which rjsf gives the value's type.
+    if (closed) out.additionalProperties = { not: {} };
     else if (out.additionalProperties === undefined || out.additionalProperties === true) out.additionalProperties = { type: 'string' };
   }
   if (isObject(out.dependentSchemas)) {
