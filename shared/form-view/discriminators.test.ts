@@ -6,10 +6,13 @@ import { rjsfValidator } from '../validation/rjsf-validator.ts';
 import { discriminatorOf, withDiscriminators } from './discriminators.ts';
 import { formViewTexts } from './texts.ts';
 
-const branches = [
+const branches: Record<string, unknown>[] = [
   { title: 'Privat', required: ['art', 'name'], properties: { art: { const: 'p' }, name: { type: 'string', title: 'Name' } } },
   { title: 'Firma', required: ['art'], properties: { art: { enum: ['f'] }, firma: { type: 'string', title: 'Firma' } } },
 ];
+
+/** A schema written as a literal, as a definition holds it. */
+const asSchema = (value: unknown) => value as RJSFSchema;
 
 test('a property every branch fixes to a value of its own is the discriminator', () => {
   assert.deepEqual(discriminatorOf(branches), { name: 'art', values: ['p', 'f'] });
@@ -20,7 +23,7 @@ test('a property every branch fixes to a value of its own is the discriminator',
 });
 
 test('the question is asked once, labelled by the branches, and the answer selects the fields', () => {
-  const schema = withDiscriminators({ type: 'object', oneOf: branches } as RJSFSchema, {}, formViewTexts.de);
+  const schema = withDiscriminators(asSchema({ type: 'object', oneOf: branches }), {}, formViewTexts.de);
   assert.equal(schema.oneOf, undefined);
   assert.deepEqual(schema.properties?.art, {
     type: 'string',
@@ -43,7 +46,7 @@ test('the object\'s own question keeps its labels from ui:enumNames, else takes 
   const own = { type: 'string', title: 'Art', enum: ['p', 'f'] };
   const nested = (ui: Record<string, unknown>) =>
     withDiscriminators(
-      { type: 'object', properties: { person: { type: 'object', title: 'Person', properties: { art: own }, oneOf: branches } } } as RJSFSchema,
+      asSchema({ type: 'object', properties: { person: { type: 'object', title: 'Person', properties: { art: own }, oneOf: branches } } }),
       { person: { art: ui } },
       formViewTexts.en,
     ).properties?.person as RJSFSchema;
@@ -53,6 +56,6 @@ test('the object\'s own question keeps its labels from ui:enumNames, else takes 
 });
 
 test('alternatives without a discriminator and conditions stay as written', () => {
-  const plain = { type: 'object', oneOf: [{ required: ['a'] }, { required: ['b'] }], if: { oneOf: branches }, then: {} } as RJSFSchema;
+  const plain = asSchema({ type: 'object', oneOf: [{ required: ['a'] }, { required: ['b'] }], if: { oneOf: branches }, then: {} });
   assert.deepEqual(withDiscriminators(plain, {}, formViewTexts.de), plain);
 });
