@@ -5,6 +5,7 @@
 import type { Ajv } from '../../shared/validation/ajv.ts';
 import { compileFormValidator, type FormValidator } from '../../shared/validation/form-validator.ts';
 import { compileNormaliser, type Normaliser } from '../../shared/validation/normalise.ts';
+import { definitionText } from '../../shared/form-view/definition-texts.ts';
 import type { FormVersion } from './versions.ts';
 
 export interface PublishedForm extends FormVersion {
@@ -30,6 +31,6 @@ export class FormRegistry {
   }
 
   list(): PublishedForm[] {
-    return [...this.forms.values()].sort((a, b) => a.definition.title.de.localeCompare(b.definition.title.de, 'de'));
+    return [...this.forms.values()].sort((a, b) => definitionText(a.definition.title, 'de').localeCompare(definitionText(b.definition.title, 'de'), 'de'));
   }
 }

@@ -2,7 +2,7 @@
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { applicantFields } from '../../shared/form-definition.ts';
 import { getAt } from '../../shared/json-pointer.ts';
-import { plainText } from '../../shared/form-view/plain-text.ts';
+import { definitionText } from '../../shared/form-view/definition-texts.ts';
 import type { PostalAddress } from './address.ts';
 import { germanView, renderText, type LetterTemplate } from './templates.ts';
 
@@ -78,7 +78,7 @@ export function composeLetter(
     reference: caseData.reference,
     submittedAt: germanDate(caseData.submittedAt),
     // The title as the portal and the receipt show it (Markdown as plain text).
-    formTitle: plainText(definition.title.de),
+    formTitle: definitionText(definition.title, 'de'),
     date: germanDate(date),
     authority,
     applicant,

@@ -10,6 +10,7 @@
  */
 import type { Din91379Datatype } from '../../shared/validation/din91379.ts';
 import { getAt } from '../../shared/json-pointer.ts';
+import { plainText } from '../../shared/form-view/plain-text.ts';
 import { definitionFingerprint } from './definition-fingerprint.ts';
 import { elementName, upperFirst } from './naming.ts';
 import { xsdPattern } from './xsd-regex.ts';
@@ -215,8 +216,11 @@ function orderedKeys(keys: string[], uiOrder: unknown): string[] {
 }
 
 function documentation(schemas: Schema[]): Documented {
-  const title = schemas.find((s) => typeof s.title === 'string')?.title as string | undefined;
-  const description = schemas.find((s) => typeof s.description === 'string')?.description as string | undefined;
+  const rawTitle = schemas.find((s) => typeof s.title === 'string')?.title as string | undefined;
+  const rawDescription = schemas.find((s) => typeof s.description === 'string')?.description as string | undefined;
+  // Titles and descriptions in Markdown read as the portal shows them.
+  const title = rawTitle === undefined ? undefined : plainText(rawTitle);
+  const description = rawDescription === undefined ? undefined : plainText(rawDescription);
   return { ...(title ? { title } : {}), ...(description ? { description } : {}) };
 }
 

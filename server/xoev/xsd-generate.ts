@@ -7,6 +7,7 @@
  * (`/api/forms/<id>/versions/<n>/xsd` → `../../../../xoev/schemas/xoev/…`).
  */
 import type { FormDefinition } from '../../shared/form-definition.ts';
+import { formTexts } from '../../shared/form-view/definition-texts.ts';
 import { librarySchemaLocationFromFormXsd } from './library-schemas.ts';
 import { antragswerkNachrichtentypen } from './message-build.ts';
 import { verzeichnisdienst } from './header.ts';
@@ -291,16 +292,17 @@ export function formXsd(definition: FormDefinition, version: number): string {
     elementFormDefault: 'unqualified',
     attributeFormDefault: 'unqualified',
   });
+  const { title: formTitle, description: formDescription } = formTexts(definition, 'de');
   documentation(
     schema,
-    `XÖV-Nachricht des Formulars „${definition.title.de}“, Version ${version}. Von Antragswerk aus der Formulardefinition (JSON Schema) erzeugt; jede ausgehende Nachricht wird vor dem Versand gegen dieses Schema geprüft.`,
+    `XÖV-Nachricht des Formulars „${formTitle}“, Version ${version}. Von Antragswerk aus der Formulardefinition (JSON Schema) erzeugt; jede ausgehende Nachricht wird vor dem Versand gegen dieses Schema geprüft.`,
     (a) => {
       const standard = a.ele('standard');
-      standard.ele('nameLang').txt(definition.title.de);
+      standard.ele('nameLang').txt(formTitle);
       standard.ele('nameKurz').txt(standardName(definition.id));
       standard.ele('nameTechnisch').txt(definition.id);
       standard.ele('kennung').txt(`urn:antragswerk:xoev:${definition.id}`);
-      if (definition.description?.de) standard.ele('beschreibung').txt(definition.description.de);
+      if (formDescription) standard.ele('beschreibung').txt(formDescription);
       const v = a.ele('versionStandard');
       v.ele('version').txt(String(version));
       v.ele('beschreibung').txt('Erzeugt aus der JSON-Schema-Formulardefinition; Namensregeln nach XÖV-Profil (keine XÖV-Zertifizierung).');
@@ -310,7 +312,7 @@ export function formXsd(definition: FormDefinition, version: number): string {
   for (const i of imports) schema.ele('xs:import', { namespace: i.namespace, schemaLocation: librarySchemaLocationFromFormXsd('xoev', i.file) });
 
   const root = schema.ele('xs:element', { name: rootElementName(definition.id) });
-  documentation(root, `Antrag „${definition.title.de}“: Formulardaten mit antragstellender Person und Verweisen auf die Dateien.`, (a) => a.ele('title').txt(definition.title.de));
+  documentation(root, `Antrag „${formTitle}“: Formulardaten mit antragstellender Person und Verweisen auf die Dateien.`, (a) => a.ele('title').txt(formTitle));
   const seq = root.ele('xs:complexType').ele('xs:complexContent').ele('xs:extension', { base: t('Nachricht.G2G') }).ele('xs:sequence');
   sequenceElement(seq, 'identifikation.antrag', t('Identifikation.Antrag'));
   sequenceElement(seq, 'formular', t('Formular'));

@@ -2,13 +2,15 @@
  * A form version in the citizen's language: German texts as published, English ones taken from
  * `i18n.en`, whose keys are JSON Pointers from the definition root (/schema/… or /uiSchema/…).
  * A missing translation leaves the German text. The result is the view of the form
- * (view-schema.ts): what the portal and the receipt draw.
+ * (view-schema.ts, discriminators.ts): what the portal and the receipt draw.
  */
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { FormDefinition } from '../form-definition.ts';
 import type { Language } from '../i18n.ts';
 import { parsePointer } from '../json-pointer.ts';
-import { plainText } from './plain-text.ts';
+import { formTexts } from './definition-texts.ts';
+import { withDiscriminators } from './discriminators.ts';
+import { formViewTexts } from './texts.ts';
 import { viewSchema, viewUiSchema } from './view-schema.ts';
 
 export interface LocalizedForm {
@@ -33,11 +35,13 @@ function setText(document: Record<string, unknown>, tokens: string[], text: stri
 export type TextsOfForm = Pick<FormDefinition, 'title' | 'description' | 'schema' | 'uiSchema' | 'i18n'>;
 
 export function localizeForm(form: TextsOfForm, lang: Language): LocalizedForm {
-  const title = plainText((lang !== 'de' && form.title[lang]) || form.title.de);
-  const rawDescription = form.description && ((lang !== 'de' && form.description[lang]) || form.description.de);
-  const description = rawDescription === undefined ? undefined : plainText(rawDescription);
+  const { title, description } = formTexts(form, lang);
   const texts = lang === 'de' ? undefined : form.i18n?.[lang];
-  if (!texts) return { title, description, schema: viewSchema(form.schema as RJSFSchema), uiSchema: viewUiSchema((form.uiSchema ?? {}) as UiSchema) };
+  const view = (schema: RJSFSchema, uiSchema: UiSchema) => {
+    const viewUi = viewUiSchema(uiSchema);
+    return { title, description, schema: withDiscriminators(viewSchema(schema), viewUi, formViewTexts[lang]), uiSchema: viewUi };
+  };
+  if (!texts) return view(form.schema as RJSFSchema, (form.uiSchema ?? {}) as UiSchema);
   const document = structuredClone({ schema: form.schema, uiSchema: form.uiSchema ?? {} }) as Record<string, unknown>;
   for (const [pointer, text] of Object.entries(texts)) {
     try {
@@ -46,5 +50,5 @@ export function localizeForm(form: TextsOfForm, lang: Language): LocalizedForm {
       // not a pointer: the server refuses such definitions, nothing to translate
     }
   }
-  return { title, description, schema: viewSchema(document.schema as RJSFSchema), uiSchema: viewUiSchema(document.uiSchema as UiSchema) };
+  return view(document.schema as RJSFSchema, document.uiSchema as UiSchema);
 }

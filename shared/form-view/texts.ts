@@ -14,6 +14,8 @@ const de = {
   attachmentUnknownFile: 'Hochgeladene Datei',
   fileSize: (size: string) => `(${size})`,
   bytes: 'Byte',
+  /** The question choosing among alternatives that have no title of their own. */
+  alternativesLabel: (titles: string[]) => `Bitte wählen Sie: ${titles.join(' oder ')}`,
 
   receiptDocumentTitle: 'Eingangsbestätigung',
   receiptForm: 'Antrag',
@@ -41,6 +43,7 @@ const en: FormViewTexts = {
   attachmentUnknownFile: 'Uploaded file',
   fileSize: (size) => `(${size})`,
   bytes: 'bytes',
+  alternativesLabel: (titles) => `Please choose: ${titles.join(' or ')}`,
 
   receiptDocumentTitle: 'Confirmation of receipt',
   receiptForm: 'Application',

@@ -1,9 +1,15 @@
 /**
- * The form's schema and uiSchema as the portal and the receipt draw them. Two rewrites, neither
- * changes what validates:
+ * The form's schema and uiSchema as the portal and the receipt draw them. The validator keeps
+ * the definition's schema; these rewrites only change what is drawn:
  * - `dependentSchemas: { k: S }` becomes `allOf: [{ if: { required: [k] }, then: S }]`, its exact
  *   equivalent, which rjsf resolves against the data like any other condition;
- * - titles, descriptions and help texts in Markdown become plain text (plain-text.ts).
+ * - titles, descriptions and help texts in Markdown become plain text (plain-text.ts);
+ * - in a map with `patternProperties`, an entry whose name no pattern admits keeps its value
+ *   field: where the map admits other names (no `additionalProperties`, or `true`) a text field
+ *   (any value validates there), where it does not (`false`, written as the same `{ not: {} }`) a field of the value's own
+ *   type, so
+ *   that what was typed stays in sight, in the summary and in what is validated, and the verdict
+ *   refuses the name instead of the value silently disappearing.
  */
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { plainText } from './plain-text.ts';
@@ -27,6 +33,14 @@ function viewOf(schema: unknown): unknown {
     else if (mapKeywords.includes(key) && isObject(value))
       out[key] = Object.fromEntries(Object.entries(value).map(([name, member]) => [name, viewOf(member)]));
     else out[key] = value;
+  }
+  if (isObject(out.patternProperties)) {
+    const closed = out.additionalProperties === false || (out.additionalProperties === undefined && out.unevaluatedProperties === false);
+    // A name no pattern admits keeps its value field: text where the map admits other names, the
+    // value's own type where it does not (the verdict refuses the name, the value stays in sight).
+    // `{ not: {} }` is `false` written as a schema, which rjsf gives the value's type.
+    if (closed) out.additionalProperties = { not: {} };
+    else if (out.additionalProperties === undefined || out.additionalProperties === true) out.additionalProperties = { type: 'string' };
   }
   if (isObject(out.dependentSchemas)) {
     const conditions = Object.entries(out.dependentSchemas).map(([name, then]) => ({ if: { required: [name] }, then }));

@@ -128,6 +128,97 @@ describe('schema corpus: what validates renders', () => {
       await portalPage.close();
     });
 
+  test('the start page shows titles and descriptions in Markdown as the plain text the form shows', async () => {
+    const portalPage = await portal.open('/');
+    const { page } = portalPage;
+    const link = page.getByRole('link', { name: 'Eine Frage, dann die passenden Felder', exact: true });
+    await link.waitFor();
+    const item = page.locator('.catalogue__item').filter({ has: link });
+    assert.equal(await item.locator('.catalogue__description').textContent(), 'Die Art des Antrags entscheidet, siehe Hinweise (https://example.org/hinweise).');
+    assert.equal(await page.locator('.catalogue').getByText(/[*_]/).count(), 0, 'no Markdown marks on the start page');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('link', { name: 'One question, then the matching fields', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'One question, then the matching fields' }).waitFor();
+    await portalPage.close();
+  });
+
+  test('a property every branch fixes is asked once, and the answer shows that branch\'s fields', async () => {
+    const portalPage = await portal.open('/formulare/korpus-diskriminator');
+    const { page } = portalPage;
+    const question = page.getByLabel(labelPattern('Art des Antrags'));
+    assert.equal(await question.count(), 1);
+    assert.equal(await page.locator('select[id$="__oneof_select"], select[id$="__anyof_select"]').count(), 0, 'no selector of branches');
+    assert.deepEqual(await question.locator('option').allTextContents(), ['Bitte auswählen', 'Neuantrag', 'Verlängerung']);
+    assert.equal(await page.getByLabel(labelPattern('Grund des Antrags')).count(), 0);
+    await question.selectOption({ label: 'Neuantrag' });
+    await page.getByLabel(labelPattern('Grund des Antrags')).waitFor();
+    assert.equal(await page.getByLabel(labelPattern('Bisherige Ausweisnummer')).count(), 0);
+    await question.selectOption({ label: 'Verlängerung' });
+    await page.getByLabel(labelPattern('Bisherige Ausweisnummer')).waitFor();
+    assert.equal(await page.getByLabel(labelPattern('Grund des Antrags')).count(), 0);
+    // nested: one group "Zahlung" holding its own field, the question and the branch's field
+    const zahlung = page.getByRole('group', { name: 'Zahlung' });
+    assert.equal(await zahlung.count(), 1);
+    await zahlung.getByLabel(labelPattern('Bitte wählen Sie: Lastschrift oder Überweisung')).selectOption({ label: 'Lastschrift' });
+    await zahlung.getByLabel(labelPattern('IBAN')).waitFor();
+    assert.equal(await zahlung.getByLabel(labelPattern('Name der zahlenden Person')).count(), 1);
+    await assertAccessible(page, 'discriminator chosen');
+    await portalPage.close();
+  });
+
+  test('an object with own fields and alternatives is one group with one legend', async () => {
+    const portalPage = await portal.open('/formulare/korpus-gruppe-mit-wahl');
+    const { page } = portalPage;
+    assert.equal(await page.locator('fieldset').count(), 1);
+    assert.deepEqual(await page.locator('legend').allTextContents(), ['Kontakt']);
+    const group = page.getByRole('group', { name: 'Kontakt' });
+    await group.getByLabel(labelPattern('Bitte wählen Sie: Per Telefon oder Per E-Mail')).selectOption({ label: 'Per E-Mail' });
+    await group.getByLabel(labelPattern('E-Mail-Adresse')).fill('zoe@example.org');
+    assert.equal(await page.locator('[id="root_kontakt"]').count(), 1, 'the group\'s id is not repeated');
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    const links = await errorLinks(page);
+    assert.equal(links.length, 1, links.join('\n'));
+    await page.locator('.error-summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'root_kontakt_name');
+    await portalPage.close();
+  });
+
+  test('a map entry whose name fits no pattern says what would fit, keeps its value and stops the step', async () => {
+    const portalPage = await portal.open('/formulare/korpus-muster-name');
+    const { page } = portalPage;
+    const merkmale = page.getByRole('group', { name: 'Merkmale' });
+    await merkmale.getByRole('button', { name: 'Eintrag hinzufügen', exact: true }).click();
+    const name = merkmale.getByLabel(labelPattern('Bezeichnung (Eintrag 1)'));
+    await name.fill('farbe');
+    await page.keyboard.press('Tab');
+    await merkmale.getByLabel('Wert für „farbe“').fill('rot');
+    await name.fill('Farbe');
+    await page.keyboard.press('Tab');
+    const hint = 'Fehler: „Farbe“ ist als Bezeichnung nicht möglich. Möglich: eine Bezeichnung aus Kleinbuchstaben (a bis z).';
+    await merkmale.getByText('„Farbe“ ist als Bezeichnung nicht möglich.').waitFor();
+    const renamed = merkmale.getByLabel(labelPattern('Bezeichnung (Eintrag 1)'));
+    assert.equal(await renamed.getAttribute('aria-invalid'), 'true');
+    assert.equal(await renamed.evaluate((input) => [...(input.getAttribute('aria-describedby') ?? '').split(' ')].map((id) => document.getElementById(id)?.textContent).join(' ')), hint);
+    assert.equal(await merkmale.getByLabel('Wert für „Farbe“').inputValue(), 'rot', 'the value stays in sight');
+    await assertAccessible(page, 'map entry with a name that fits no pattern');
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    const links = await errorLinks(page);
+    assert.equal(links.length, 1, links.join('\n'));
+    // renamed to a fitting name, the value is there and the explanation gone
+    await renamed.fill('farbe');
+    await page.keyboard.press('Tab');
+    assert.equal(await merkmale.getByLabel('Wert für „farbe“').inputValue(), 'rot');
+    assert.equal(await merkmale.getByText('ist als Bezeichnung nicht möglich').count(), 0);
+    // propertyNames: the name is explained, the value field of additionalProperties stays
+    const zusatz = page.getByRole('group', { name: 'Zusatzangaben' });
+    await zusatz.getByRole('button', { name: 'Eintrag hinzufügen', exact: true }).click();
+    await zusatz.getByLabel(labelPattern('Bezeichnung (Eintrag 1)')).fill('sehrlangebezeichnung');
+    await page.keyboard.press('Tab');
+    await zusatz.getByText('„sehrlangebezeichnung“ ist als Bezeichnung nicht möglich. Möglich: eine Bezeichnung mit höchstens 12 Zeichen.').waitFor();
+    await zusatz.getByLabel('Wert für „sehrlangebezeichnung“').fill('2');
+    await portalPage.close();
+  });
+
   test('the root alternatives are named from the branch titles in English, and untitled texts in Markdown read as plain text', async () => {
     const portalPage = await portal.open('/formulare/korpus-oneof-wurzel');
     const { page } = portalPage;

@@ -1,5 +1,6 @@
 /** `/`: every published form, searchable by title; the number of hits is announced. */
 import { useDeferredValue, useId, useState } from 'react';
+import { definitionText, formTexts } from '../../../shared/form-view/definition-texts.ts';
 import { listForms } from '../api/forms.ts';
 import type { FormListing } from '../api/types.ts';
 import { LoadFailed, Loading } from '../layout/load-states.tsx';
@@ -13,7 +14,7 @@ const normalise = (text: string) => text.toLocaleLowerCase('de').normalize('NFKD
 
 function matches(form: FormListing, query: string): boolean {
   const words = normalise(query).split(/\s+/).filter(Boolean);
-  const title = normalise(`${form.title.de} ${form.title.en ?? ''}`);
+  const title = normalise(`${definitionText(form.title, 'de')} ${form.title.en ? definitionText(form.title, 'en') : ''}`);
   return words.every((word) => title.includes(word));
 }
 
@@ -55,8 +56,7 @@ export function CataloguePage() {
           </p>
           <ul className="catalogue">
             {found.map((form) => {
-              const title = (lang !== 'de' && form.title[lang]) || form.title.de;
-              const description = form.description && ((lang !== 'de' && form.description[lang]) || form.description.de);
+              const { title, description } = formTexts(form, lang);
               return (
                 <li key={form.id} className="catalogue__item">
                   <h2 className="catalogue__title">

@@ -17,7 +17,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Branches of an object that only add rules (required, not, …) and no fields. */
-function onlyConstrains(schema: RJSFSchema, root: RJSFSchema): boolean {
+export function onlyConstrains(schema: RJSFSchema, root: RJSFSchema): boolean {
   const isObjectSchema = schema.type === 'object' || isObject(schema.properties);
   const options = (schema.oneOf ?? schema.anyOf ?? []) as unknown[];
   return (

@@ -34,3 +34,12 @@ export interface AlternativeOf {
 export const AlternativeOfContext = createContext<AlternativeOf | undefined>(undefined);
 
 export const useAlternativeOf = () => useContext(AlternativeOfContext);
+
+/**
+ * The element id of an object whose own fields and chosen alternative are drawn in one frame
+ * (field-template.tsx): the object drawn under `XxxOf` and the alternative drawn under the same
+ * id draw their fields without a frame of their own.
+ */
+export const SharedFrameContext = createContext<string | undefined>(undefined);
+
+export const useSharedFrame = () => useContext(SharedFrameContext);

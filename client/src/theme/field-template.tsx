@@ -2,12 +2,14 @@
  * Frames every field: <label for> for a control, fieldset + legend for a group of choices, the
  * "Pflichtfeld" marker in text, then description, help and the shared verdict's messages, all
  * linked to the control with aria-describedby (the widgets add the ids). An entry of a map is
- * framed with its name (map-entry.tsx).
+ * framed with its name (map-entry.tsx); an object with fields and alternatives is one group
+ * (shared-frame.tsx).
  */
 import { ADDITIONAL_PROPERTY_FLAG, type FieldTemplateProps } from '@rjsf/utils';
 import { useFieldProblems } from './contexts.ts';
 import { fieldKind } from './field-kind.ts';
 import { MapEntry } from './map-entry.tsx';
+import { hasSharedFrame, SharedFrame } from './shared-frame.tsx';
 import { FieldDescriptionAndHelp, FieldProblems, RequiredMarker, fieldTexts, useFieldAria } from './field-texts.tsx';
 
 export function FieldTemplate(props: FieldTemplateProps) {
@@ -17,7 +19,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   if (hidden) return <div className="field-hidden">{children}</div>;
   if (ADDITIONAL_PROPERTY_FLAG in schema) return <MapEntry {...props} />;
   const kind = fieldKind(schema, uiSchema, required);
-  if (kind === 'container') return children;
+  if (kind === 'container') return hasSharedFrame(props) ? <SharedFrame {...props} /> : children;
   const texts = fieldTexts(schema, uiSchema);
   const className = `field field--${kind}${problems.length > 0 ? ' field--invalid' : ''}`;
   if (kind === 'group')

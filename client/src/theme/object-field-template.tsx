@@ -2,14 +2,14 @@
  * Objects: the root shows only the current step's fields; a titled object becomes a fieldset
  * whose legend holds a heading; an untitled object, or an item of a list (whose frame names it
  * already), gets no fieldset at all. The chosen alternative of a `oneOf`/`anyOf` leaves out the
- * properties its object draws already. A map (`additionalProperties`) gets an "Eintrag hinzufügen"
- * button.
+ * properties its object draws already; an object with fields and alternatives shares one frame
+ * (shared-frame.tsx). A map (`additionalProperties`) gets an "Eintrag hinzufügen" button.
  */
 import { ADDITIONAL_PROPERTY_FLAG, canExpand, getUiOptions, type ObjectFieldTemplateProps } from '@rjsf/utils';
 import { useLanguage } from '../language.tsx';
-import { MapEntryPositionContext } from './map-entry.tsx';
-import { alternativesToken, idPrefix } from '../form/field-ids.ts';
-import { useAlternativeOf, useVisibleFields } from './contexts.ts';
+import { MapEntryContext } from './map-entry.tsx';
+import { alternativesToken, idPrefix, idSeparator } from '../form/field-ids.ts';
+import { useAlternativeOf, useSharedFrame, useVisibleFields } from './contexts.ts';
 import { FieldDescriptionAndHelp, FieldProblems, fieldTexts, useFieldAria } from './field-texts.tsx';
 import { SectionHeading } from './heading.tsx';
 
@@ -41,9 +41,9 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   let entries = 0;
   const content = shown.map((p) =>
     declared[p.name]?.[ADDITIONAL_PROPERTY_FLAG] ? (
-      <MapEntryPositionContext.Provider key={p.name} value={++entries}>
+      <MapEntryContext.Provider key={p.name} value={{ position: ++entries, map: schema }}>
         {p.content}
-      </MapEntryPositionContext.Provider>
+      </MapEntryContext.Provider>
     ) : (
       p.content
     ),
@@ -53,6 +53,15 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
       {t.addEntry(t.entry)}
     </button>
   );
+  // Inside the frame of an object with fields and alternatives (shared-frame.tsx): fields only.
+  const frame = useSharedFrame();
+  if (frame !== undefined && (id === frame || id === `${frame}${idSeparator}${alternativesToken}`))
+    return (
+      <div className="object-fields">
+        {content}
+        {addEntry}
+      </div>
+    );
   const uiTitle = getUiOptions(uiSchema).title;
   const title = typeof uiTitle === 'string' ? uiTitle : schema.title;
   const isItem = typeof path[path.length - 1] === 'number';

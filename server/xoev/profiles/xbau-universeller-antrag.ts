@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { FormDefinition } from '../../../shared/form-definition.ts';
 import { getAt } from '../../../shared/json-pointer.ts';
+import { plainText } from '../../../shared/form-view/plain-text.ts';
 import { schemasAt } from '../../../shared/schema-lookup.ts';
 import { applicantOf } from '../applicant.ts';
 import { writeFormData, type ReferencedAttachment } from '../form-data.ts';
@@ -121,7 +122,10 @@ function allgemeinerName(parent: XMLBuilder, name: string, value: string | undef
 
 /** The field's title; for an item of a list of files the list's title and the item's number. */
 function attachmentTitle(definition: FormDefinition, path: string): string {
-  const titleAt = (pointer: string) => schemasAt(definition.schema, pointer).find((s) => typeof s.title === 'string')?.title as string | undefined;
+  const titleAt = (pointer: string) => {
+    const title = schemasAt(definition.schema, pointer).find((s) => typeof s.title === 'string')?.title;
+    return typeof title === 'string' ? plainText(title) : undefined;
+  };
   const item = /^(.*)\/(0|[1-9][0-9]*)$/.exec(path);
   const list = item ? titleAt(item[1]!) : undefined;
   if (item && list) return `${list} ${Number(item[2]) + 1}`;

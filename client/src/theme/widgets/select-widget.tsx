@@ -1,12 +1,12 @@
 /**
  * A drop-down list with an empty first choice ("Bitte auswählen"); several choices become
  * checkboxes. The list rjsf puts before the alternatives of a `oneOf`/`anyOf` has no field
- * frame around it, so it brings its own label (the field's title; without one, "Bitte wählen
- * Sie: " and the alternatives' titles) and the field's messages.
+ * frame around it, so it brings its own label (the field's title; without one, or inside its
+ * object's frame, "Bitte wählen Sie: " and the alternatives' titles) and the field's messages.
  */
 import { enumOptionsIndexForValue, enumOptionsValueForIndex, errorId, type WidgetProps } from '@rjsf/utils';
 import { useLanguage } from '../../language.tsx';
-import { useFieldProblems } from '../contexts.ts';
+import { useFieldProblems, useSharedFrame } from '../contexts.ts';
 import { RequiredMarker, useFieldAria } from '../field-texts.tsx';
 import { CheckboxesWidget } from './checkboxes-widget.tsx';
 
@@ -19,6 +19,8 @@ export function SelectWidget(props: WidgetProps) {
   const fieldId = suffix ? id.slice(0, suffix.index) : id;
   const aria = useFieldAria(id, schema, uiSchema);
   const fieldProblems = useFieldProblems(fieldId);
+  // In the frame of its object (shared-frame.tsx) the object's title is the legend already.
+  const framed = useSharedFrame() === fieldId;
   if (multiple) return <CheckboxesWidget {...props} />;
   const enumOptions = options.enumOptions ?? [];
   const selected = enumOptionsIndexForValue(value, enumOptions, false);
@@ -55,7 +57,7 @@ export function SelectWidget(props: WidgetProps) {
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
-        {label || t.alternativesLabel(enumOptions.map((option) => option.label))}
+        {(!framed && label) || t.alternativesLabel(enumOptions.map((option) => option.label))}
         {required && <RequiredMarker />}
       </label>
       {select}
