@@ -16,7 +16,7 @@ import { matchRoute, paths } from './routing/routes.ts';
 const FormPage = lazyPage(() => import('./pages/form-page.tsx').then((module) => module.FormPage));
 /** The caseworkers' pages are no citizen's download. */
 const AdminSignInPage = lazyPage(() => import('./pages/admin/sign-in-page.tsx').then((module) => module.SignInPage));
-const AdminHomePage = lazyPage(() => import('./pages/admin/admin-home-page.tsx').then((module) => module.AdminHomePage));
+const AdminApp = lazyPage(() => import('./admin/admin-app.tsx').then((module) => module.AdminApp));
 
 function CurrentPage() {
   const { location } = useRouter();
@@ -35,7 +35,7 @@ function CurrentPage() {
     case 'accessibility':
       return <AccessibilityStatementPage />;
     case 'admin':
-      return <AdminHomePage />;
+      return null; // drawn in its own frame, see App
     case 'admin-sign-in':
       return <AdminSignInPage />;
     case 'not-found':
@@ -43,14 +43,23 @@ function CurrentPage() {
   }
 }
 
+/** The citizen's pages in the portal's frame; the back office in its own. */
+function Frame() {
+  const { location } = useRouter();
+  if (matchRoute(location.pathname).page === 'admin') return <AdminApp />;
+  return (
+    <PageLayout>
+      <CurrentPage />
+    </PageLayout>
+  );
+}
+
 export function App() {
   return (
     <LanguageProvider>
       <Router>
         <PortalProvider>
-          <PageLayout>
-            <CurrentPage />
-          </PageLayout>
+          <Frame />
         </PortalProvider>
       </Router>
     </LanguageProvider>

@@ -203,10 +203,6 @@ const de = {
   adminMissingEmail: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
   adminMissingPassword: 'Bitte geben Sie Ihr Passwort ein.',
   adminSignedOut: 'Sie sind abgemeldet.',
-  adminTitle: 'Verwaltung',
-  adminSignedInAs: 'Angemeldet als',
-  adminSignOut: 'Abmelden',
-  adminMore: 'Die Arbeitsbereiche der Verwaltung folgen in einer späteren Version.',
 
   // Not found
   notFoundTitle: 'Seite nicht gefunden',
@@ -394,10 +390,6 @@ const en: UiTexts = {
   adminMissingEmail: 'Please enter your e-mail address.',
   adminMissingPassword: 'Please enter your password.',
   adminSignedOut: 'You have signed out.',
-  adminTitle: 'Back office',
-  adminSignedInAs: 'Signed in as',
-  adminSignOut: 'Sign out',
-  adminMore: 'The work areas of the back office follow in a later version.',
 
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address. The link may be out of date.',

@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { allow, principalOf } from '../auth/policy-http.ts';
-import { scopeOf } from '../auth/policy.ts';
+import { scopeOf } from '../../shared/auth-policy.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { parseRequest } from '../http/zod-problems.ts';
 import { noStore } from '../submissions/http.ts';

@@ -14,7 +14,7 @@ import { uuidPattern } from '../../shared/uuid.ts';
 import { listApiTokens } from './api-tokens.ts';
 import { changeContextOf } from './change-context-http.ts';
 import { allow, principalOf } from './policy-http.ts';
-import { authorityRoles } from './policy.ts';
+import { authorityRoles } from '../../shared/auth-policy.ts';
 import { issueApiToken, revokeApiToken } from './token-management.ts';
 import { createUser, findUser, listUsers, maxPasswordLength, replaceGrants, updateUser } from './users.ts';
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { hashToken, newSecretToken } from './secret-token.ts';
-import type { Principal, Role } from './policy.ts';
+import type { Principal, Role } from '../../shared/auth-policy.ts';
 
 export interface NewApiToken {
   name: string;

@@ -4,7 +4,7 @@
  * map, read as such a grant itself. Values that grant nothing are reported, not guessed at.
  */
 import { grantPattern } from '../config.ts';
-import type { AuthorityRole, Grant } from './policy.ts';
+import type { AuthorityRole, Grant } from '../../shared/auth-policy.ts';
 
 export interface MappedGrants {
   admin: boolean;

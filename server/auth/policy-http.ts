@@ -1,7 +1,7 @@
 /** The policy at the HTTP edge: each admin route names its action; `allow` decides. */
 import type { RequestHandler, Response } from 'express';
 import { AppError } from '../app-error.ts';
-import { mayAtAll, type Action, type Principal } from './policy.ts';
+import { mayAtAll, type Action, type Principal } from '../../shared/auth-policy.ts';
 
 /** The authenticated caller, set by `authenticate`; routes behind `allow` always have one. */
 export const principalOf = (res: Response): Principal => res.locals.principal as Principal;

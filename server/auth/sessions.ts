@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
-import type { Grant, Principal } from './policy.ts';
+import type { Grant, Principal } from '../../shared/auth-policy.ts';
 
 export interface SessionSettings {
   idleMinutes: number;

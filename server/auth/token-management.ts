@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { AppError, LocalizedText } from '../app-error.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { createApiToken, findApiToken, type ApiTokenView } from './api-tokens.ts';
-import type { Role } from './policy.ts';
+import type { Role } from '../../shared/auth-policy.ts';
 import type { ChangeContext } from './users.ts';
 
 export interface TokenRequest {

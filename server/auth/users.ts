@@ -10,7 +10,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { AppError, LocalizedText } from '../app-error.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.ts';
 import { hashPassword } from './passwords.ts';
-import type { AuthorityRole } from './policy.ts';
+import type { AuthorityRole } from '../../shared/auth-policy.ts';
 
 export interface GrantInput {
   role: AuthorityRole;

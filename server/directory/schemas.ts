@@ -4,7 +4,7 @@
  * admin API alike; unknown fields are refused everywhere.
  */
 import { z } from 'zod';
-import { authorityRoles } from '../auth/policy.ts';
+import { authorityRoles } from '../../shared/auth-policy.ts';
 
 /** No control characters in anything an operator types. */
 const text = (max: number) =>

@@ -4,7 +4,7 @@ import { AppError } from '../app-error.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { changeContextOf } from '../auth/change-context-http.ts';
 import { allow, principalOf } from '../auth/policy-http.ts';
-import { may, scopeOf } from '../auth/policy.ts';
+import { may, scopeOf } from '../../shared/auth-policy.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { noStore } from '../submissions/http.ts';
 import { deliveryOwner, deliveryStates, listDeliveries, requeue, type DeliveryView } from './outbox.ts';

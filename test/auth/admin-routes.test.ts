@@ -13,7 +13,7 @@ import supertest from 'supertest';
 import type { Database } from '../../server/db/database.ts';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { recordAudit } from '../../server/audit/audit.ts';
-import type { AuthorityRole } from '../../server/auth/policy.ts';
+import type { AuthorityRole } from '../../shared/auth-policy.ts';
 import { testEngines } from '../support/engines.ts';
 import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, type Caller } from './support.ts';
 

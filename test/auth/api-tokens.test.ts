@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
 import { createApiToken, principalOfApiToken } from '../../server/auth/api-tokens.ts';
-import { may, mayAtAll, scopeOf } from '../../server/auth/policy.ts';
+import { may, mayAtAll, scopeOf } from '../../shared/auth-policy.ts';
 import { testEngines } from '../support/engines.ts';
 
 for (const engine of testEngines()) {

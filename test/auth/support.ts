@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../server/db/database.ts';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
-import { authorityRoles, type AuthorityRole } from '../../server/auth/policy.ts';
+import { authorityRoles, type AuthorityRole } from '../../shared/auth-policy.ts';
 import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
 import { testApp } from '../support/app.ts';
 

@@ -75,8 +75,9 @@ describe('caseworker sign-in', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(password);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Verwaltung' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/admin');
+    await page.getByRole('navigation', { name: 'Bereiche der Verwaltung' }).getByRole('link', { name: 'Übersicht' }).waitFor();
     await page.getByText(`Angemeldet als ${email}`).waitFor();
     const cookies = await portalPage.context.cookies();
     assert.deepEqual(
@@ -98,12 +99,32 @@ describe('caseworker sign-in', () => {
     await close();
   });
 
-  test('without a session, /admin leads to the sign-in page', async () => {
+  test('without a session, a back-office address leads to the sign-in page and back there after signing in', async () => {
     const portalPage = await portal.open('/admin/anmelden');
+    const { page } = portalPage;
     portalPage.expectConsoleError(/status of 401/);
-    await portalPage.page.goto(`${portal.url}/admin`);
-    await portalPage.page.getByRole('heading', { level: 1, name: 'Anmeldung für Mitarbeitende' }).waitFor();
-    assert.equal(new URL(portalPage.page.url()).pathname, '/admin/anmelden');
+    await page.goto(`${portal.url}/admin/nirgendwo?x=1`);
+    await page.getByRole('heading', { level: 1, name: 'Anmeldung für Mitarbeitende' }).waitFor();
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/admin/anmelden');
+    assert.equal(url.searchParams.get('weiter'), '/admin/nirgendwo?x=1');
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByLabel('Passwort').fill(password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    // Back where the caseworker wanted to go, inside the back office's frame.
+    await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, '/admin/nirgendwo?x=1');
+    await page.getByRole('link', { name: 'Zur Übersicht' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    await assertAccessible(page, 'back office overview');
+
+    // Only addresses of the back office itself are followed after signing in.
+    await page.goto(`${portal.url}/admin/anmelden?weiter=${encodeURIComponent('//evil.example/admin')}`);
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByLabel('Passwort').fill(password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    assert.equal(new URL(page.url()).origin, portal.url);
     await portalPage.close();
   });
 });

@@ -20,7 +20,7 @@ export class ApiError extends Error {
 export const networkErrorCode = 'network_error';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   lang: Language;
   json?: unknown;
   body?: BodyInit;

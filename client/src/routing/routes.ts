@@ -26,8 +26,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { page: 'catalogue' };
   if (path === paths.status) return { page: 'status' };
   if (path === paths.accessibility) return { page: 'accessibility' };
-  if (path === paths.admin) return { page: 'admin' };
   if (path === paths.adminSignIn) return { page: 'admin-sign-in' };
+  // The back office has its own addresses below /admin (client/src/admin/admin-paths.ts).
+  if (path === paths.admin || path.startsWith(`${paths.admin}/`)) return { page: 'admin' };
   const form = /^\/formulare\/([^/]+)(\/eingangsbestaetigung)?$/.exec(path);
   if (form) {
     try {

@@ -23,6 +23,13 @@ const emailId = 'sign-in-email';
 const passwordId = 'sign-in-password';
 const fieldIds: Record<string, string> = { '/email': emailId, '/password': passwordId };
 
+/** Where to go after signing in: the back-office address the visitor came from (`?weiter=`), else its start. */
+function returnTo(search: string): string {
+  const wanted = new URLSearchParams(search).get('weiter') ?? '';
+  // Only an address of the back office itself: never another site, never a protocol-relative //host.
+  return /^\/admin(\/[^/\\][^\\]*)?$/.test(wanted) && !wanted.startsWith(paths.adminSignIn) ? wanted : paths.admin;
+}
+
 export function SignInPage() {
   const { t, lang } = useLanguage();
   const errorMessage = useErrorMessage();
@@ -52,7 +59,7 @@ export function SignInPage() {
     setBusy(true);
     try {
       await signIn(email, password, lang);
-      navigate(paths.admin);
+      navigate(returnTo(location.search));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_credentials') setProblems([{ id: passwordId, message: error.message }]);
       else if (error instanceof ApiError && error.code === 'validation_failed' && Array.isArray(error.details))

@@ -1,0 +1,78 @@
+/**
+ * The back office under /admin (all but its sign-in page): the session, the frame, and the page
+ * the address names, if the account may use it. Pages load on demand, like the citizen's form.
+ */
+import type { ComponentType } from 'react';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { useLanguage } from '../language.tsx';
+import { Link, useRouter } from '../routing/router.tsx';
+import { lazyPage } from '../routing/lazy-page.tsx';
+import { AdminLayout } from './admin-layout.tsx';
+import { adminPages, adminPaths, matchAdminRoute, type AdminPageId } from './admin-paths.ts';
+import { SessionProvider, useSession } from './session.tsx';
+import { useTexts } from './use-texts.ts';
+import '../styles/admin.css';
+
+/** Every page gets the parameters of its address. */
+export interface AdminPageProps {
+  params: Record<string, string>;
+}
+
+const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
+  overview: lazyPage(() => import('./pages/overview-page.tsx').then((m) => m.OverviewPage)),
+};
+
+const texts = {
+  de: {
+    forbiddenTitle: 'Keine Berechtigung',
+    forbiddenText: 'Ihre Rollen erlauben diesen Bereich nicht. Wenden Sie sich an die Administration, wenn Sie ihn brauchen.',
+    toOverview: 'Zur Übersicht',
+  },
+  en: {
+    forbiddenTitle: 'Not permitted',
+    forbiddenText: 'Your roles do not permit this area. Ask your administrators if you need it.',
+    toOverview: 'To the overview',
+  },
+};
+
+function CurrentAdminPage() {
+  const { location } = useRouter();
+  const { t } = useLanguage();
+  const words = useTexts(texts);
+  const session = useSession();
+  const route = matchAdminRoute(location.pathname);
+  if (!route)
+    return (
+      <>
+        <PageHeading title={t.notFoundTitle} />
+        <p>{t.notFoundText}</p>
+        <p>
+          <Link to={adminPaths.overview}>{words.toOverview}</Link>
+        </p>
+      </>
+    );
+  const { action } = adminPages[route.page] as { action: Parameters<typeof session.mayAtAll>[0] | undefined };
+  if (action && !session.mayAtAll(action))
+    return (
+      <>
+        <PageHeading title={words.forbiddenTitle} />
+        <p>{words.forbiddenText}</p>
+        <p>
+          <Link to={adminPaths.overview}>{words.toOverview}</Link>
+        </p>
+      </>
+    );
+  const Page = pages[route.page];
+  // A new address of the same page (another submission) starts the page afresh.
+  return <Page key={location.pathname} params={route.params} />;
+}
+
+export function AdminApp() {
+  return (
+    <SessionProvider>
+      <AdminLayout>
+        <CurrentAdminPage />
+      </AdminLayout>
+    </SessionProvider>
+  );
+}
