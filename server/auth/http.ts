@@ -1,6 +1,6 @@
 /**
- * Sign-in of caseworkers: `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`,
- * `POST /api/auth/password`. Sign-in needs no CSRF token (it starts a session and ends any the
+ * Sign-in of caseworkers: `GET /api/auth/methods`, `POST /api/auth/login`, `POST /api/auth/logout`,
+ * `GET /api/auth/me`, `POST /api/auth/password`. Sign-in needs no CSRF token (it starts a session and ends any the
  * request brought); everything after it runs behind `authenticate`, which checks the token.
  */
 import { Router, type RequestHandler, type Response } from 'express';
@@ -47,10 +47,24 @@ const body = (user: SessionUser, csrfToken: string) => ({ user, csrfToken });
  * `authentication` is the same middleware the app mounts on `/api/admin`; `limits` slow
  * password guessing per account and per address (429 before the password is even checked).
  */
-export function authRouter(db: Database, settings: AuthenticationSettings, authentication: RequestHandler, limits: SignInLimits): Router {
+export function authRouter(
+  db: Database,
+  settings: AuthenticationSettings,
+  authentication: RequestHandler,
+  limits: SignInLimits,
+  options: { oidc: boolean },
+): Router {
   prepareSignIn();
   const router = Router();
   const json = jsonObjectBody(bodyLimitBytes);
+
+  // Which ways of signing in the sign-in page offers.
+  router
+    .route('/api/auth/methods')
+    .get((_req, res) => {
+      res.json({ password: true, oidc: options.oidc });
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
 
   router
     .route('/api/auth/login')

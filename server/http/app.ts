@@ -55,7 +55,7 @@ export function createApp({ db, forms, routing, logger, config, demoReceiver = f
   app.use(attachmentsRouter(db, forms, limits));
   const authSettings = { session: config.session, cookie: { publicUrlHttps: config.publicUrl.startsWith('https:') } };
   const authentication = authenticate(db, authSettings);
-  app.use(authRouter(db, authSettings, authentication, limits.signIn));
+  app.use(authRouter(db, authSettings, authentication, limits.signIn, { oidc: config.oidc !== undefined }));
   if (config.oidc) app.use(oidcRouter({ db, oidc: config.oidc, publicUrl: config.publicUrl, settings: authSettings, logger }));
   app.use('/api/admin', authentication);
   app.use(installationAdminRouter(db));

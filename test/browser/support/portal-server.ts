@@ -18,6 +18,12 @@ export const sampleFormsDir = path.join(repositoryRoot, 'forms');
 export const portalName = 'Antragsportal Teststadt';
 export const accessibilityEmail = 'barrierefreiheit@teststadt.example';
 
+export interface PortalOptions {
+  formsDir?: string;
+  /** More settings, as environment variables (e.g. PORT and PUBLIC_URL with OIDC_*), read when the portal starts. */
+  env?: () => Record<string, string>;
+}
+
 export interface PortalServer {
   url: string;
   /** The server's database, for arranging what no request can (deliveries without a worker). */
@@ -25,7 +31,7 @@ export interface PortalServer {
   close(): Promise<void>;
 }
 
-export async function startPortal(options: { formsDir?: string } = {}): Promise<PortalServer> {
+export async function startPortal(options: PortalOptions = {}): Promise<PortalServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'antragswerk-browser-'));
   const config = parseConfig({
     PORT: '0',
@@ -40,6 +46,7 @@ export async function startPortal(options: { formsDir?: string } = {}): Promise<
     // No deliveries during browser tests, and no fixed port for the demo receiver.
     WORKER: 'off',
     DEMO_RECEIVER_PORT: '0',
+    ...options.env?.(),
   });
   const running = await start(config, pino({ level: 'silent' }));
   return {

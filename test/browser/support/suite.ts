@@ -7,7 +7,7 @@ import { after, before } from 'node:test';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import type { Database } from '../../../server/db/database.ts';
 import { launchBrowser, openPortalPage, type PortalPage } from './browser.ts';
-import { startPortal, type PortalServer } from './portal-server.ts';
+import { startPortal, type PortalOptions, type PortalServer } from './portal-server.ts';
 
 export interface PortalSuite {
   readonly url: string;
@@ -16,7 +16,7 @@ export interface PortalSuite {
   open(path: string, options?: BrowserContextOptions): Promise<PortalPage>;
 }
 
-export function portalSuite(options: { formsDir?: string } = {}): PortalSuite {
+export function portalSuite(options: PortalOptions = {}): PortalSuite {
   let server: PortalServer | undefined;
   let browser: Browser | undefined;
   before(async () => {

@@ -3,6 +3,7 @@
  * Like the citizen pages: labelled fields, problems at their field and in a summary that takes
  * the focus and links to them. The server's answer to wrong credentials does not say which one
  * was wrong; it is shown at the password field. `?abgemeldet` says that signing out worked.
+ * With an OpenID provider configured, signing in through it is offered below the form.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ValidationProblem } from '../../../../shared/validation/messages.ts';
@@ -13,6 +14,7 @@ import { PageHeading } from '../../layout/page-heading.tsx';
 import { useLanguage } from '../../language.tsx';
 import { useRouter } from '../../routing/router.tsx';
 import { paths } from '../../routing/routes.ts';
+import { SingleSignOn, SingleSignOnRefusal } from './single-sign-on.tsx';
 
 interface Problem {
   id: string;
@@ -110,6 +112,7 @@ export function SignInPage() {
           <p>{t.adminSignedOut}</p>
         </div>
       )}
+      <SingleSignOnRefusal search={location.search} />
       <p className="lead">{t.adminSignInIntro}</p>
       {(problems.length > 0 || failure) && (
         <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="sign-in-errors-title">
@@ -143,6 +146,7 @@ export function SignInPage() {
           </button>
         </div>
       </form>
+      <SingleSignOn />
     </>
   );
 }
