@@ -166,6 +166,31 @@ const distinctGrants = (grants: GrantInput[]): GrantInput[] => {
 
 const auditGrants = (grants: GrantInput[]) => grants.map((g) => ({ role: g.role, authorityId: g.authority }));
 
+/**
+ * Grant changes, one entry per authority concerned and filed under it: an authority's auditors
+ * see who was given or lost access to its applications.
+ */
+async function auditGrantChanges(
+  tx: Queryable,
+  context: ChangeContext,
+  userId: string,
+  change: { added: GrantInput[]; removed: GrantInput[]; sessionsEnded: number },
+): Promise<void> {
+  const authorities = [...new Set([...change.added, ...change.removed].map((g) => g.authority))].sort();
+  for (const authority of authorities) {
+    const of = (grants: GrantInput[]) => grants.filter((g) => g.authority === authority).map((g) => g.role);
+    await appendAudit(tx, {
+      actor: context.actor,
+      action: 'user.grants',
+      objectType: 'user',
+      objectId: userId,
+      authorityId: authority,
+      details: { added: of(change.added), removed: of(change.removed), sessionsEnded: change.sessionsEnded },
+      requestId: context.requestId,
+    });
+  }
+}
+
 async function insertGrants(tx: Queryable, userId: string, grants: GrantInput[]): Promise<void> {
   for (const g of grants)
     await tx.query(`INSERT INTO role_grants (user_id, role, authority_id, managed_by) VALUES ($1, $2, $3, 'api')`, [userId, g.role, g.authority]);
@@ -203,6 +228,7 @@ export async function createUser(db: Database, input: NewUser, context: ChangeCo
         details: { admin: input.admin ?? false, grants: auditGrants(grants) },
         requestId: context.requestId,
       });
+      await auditGrantChanges(tx, context, id, { added: grants, removed: [], sessionsEnded: 0 });
     });
   } catch (error) {
     // Two requests for the same address at once: the unique index decides.
@@ -312,14 +338,7 @@ export async function replaceGrants(db: Database, id: string, grants: GrantInput
     await insertGrants(tx, id, wanted);
     await tx.query('UPDATE users SET updated_at = now() WHERE id = $1', [id]);
     const ended = await tx.query('DELETE FROM sessions WHERE user_id = $1 RETURNING id_hash', [id]);
-    await appendAudit(tx, {
-      actor: context.actor,
-      action: 'user.grants',
-      objectType: 'user',
-      objectId: id,
-      details: { added: auditGrants(added), removed: auditGrants(removed), sessionsEnded: ended.rows.length },
-      requestId: context.requestId,
-    });
+    await auditGrantChanges(tx, context, id, { added, removed, sessionsEnded: ended.rows.length });
   });
   return (await findUser(db, id))!;
 }

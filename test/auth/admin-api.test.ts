@@ -109,8 +109,9 @@ for (const engine of testEngines()) {
 
       const trail = await verifiedAuditTrail(db);
       const actions = trail.map((e) => [e.action, e.object_id, e.authority_id, e.actor_name]);
-      assert.deepEqual(actions.slice(-4), [
+      assert.deepEqual(actions.slice(-5), [
         ['user.create', created.body.id, null, 'caller-admin'],
+        ['user.grants', created.body.id, authorityB, 'caller-admin'],
         ['api-token.create', issued.body.id, authorityB, 'caller-admin'],
         ['submission.read', b.submissionId, authorityB, 'fachverfahren-b'],
         ['delivery.requeue', b.deliveryId, authorityB, 'fachverfahren-b'],
@@ -205,10 +206,15 @@ for (const engine of testEngines()) {
       const updates = (await verifiedAuditTrail(db)).filter((e) => e.object_id === user).map((e) => [e.action, e.details]);
       assert.deepEqual(updates, [
         ['user.update', { fields: ['name'] }],
-        ['user.grants', { added: [{ role: 'auditor', authorityId: authorityA }], removed: [], sessionsEnded: 1 }],
+        // Filed under the authority concerned, so its auditors see who was given access.
+        ['user.grants', { added: ['auditor'], removed: [], sessionsEnded: 1 }],
         ['user.update', { fields: ['disabled'], disabled: true, sessionsEnded: 1 }],
         ['user.update', { fields: ['password'], sessionsEnded: 1 }],
       ]);
+      assert.deepEqual(
+        (await verifiedAuditTrail(db)).filter((e) => e.object_id === user && e.action === 'user.grants').map((e) => e.authority_id),
+        [authorityA],
+      );
 
       const provisioned = await accountOf(db, { managedBy: 'file' });
       const oidc = await accountOf(db, { managedBy: 'oidc' });
