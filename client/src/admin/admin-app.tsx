@@ -20,6 +20,18 @@ export interface AdminPageProps {
 
 const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
   overview: lazyPage(() => import('./pages/overview-page.tsx').then((m) => m.OverviewPage)),
+  authorities: lazyPage(() => import('./pages/authorities-page.tsx').then((m) => m.AuthoritiesPage)),
+  authorityNew: lazyPage(() => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage)),
+  authority: lazyPage(() => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage)),
+  targets: lazyPage(() => import('./pages/targets-page.tsx').then((m) => m.TargetsPage)),
+  targetNew: lazyPage(() => import('./pages/target-page.tsx').then((m) => m.TargetPage)),
+  target: lazyPage(() => import('./pages/target-page.tsx').then((m) => m.TargetPage)),
+  zustaendigkeiten: lazyPage(() => import('./pages/zustaendigkeiten-page.tsx').then((m) => m.ZustaendigkeitenPage)),
+  accounts: lazyPage(() => import('./pages/accounts-page.tsx').then((m) => m.AccountsPage)),
+  accountNew: lazyPage(() => import('./pages/account-new-page.tsx').then((m) => m.AccountNewPage)),
+  account: lazyPage(() => import('./pages/account-page.tsx').then((m) => m.AccountPage)),
+  apiTokens: lazyPage(() => import('./pages/api-tokens-page.tsx').then((m) => m.ApiTokensPage)),
+  audit: lazyPage(() => import('./pages/audit-page.tsx').then((m) => m.AuditPage)),
 };
 
 const texts = {

@@ -20,6 +20,18 @@ interface AdminPage {
 
 export const adminPages = {
   overview: { pattern: '/admin', action: undefined, nav: { de: 'Übersicht', en: 'Overview' } },
+  authorities: { pattern: '/admin/behoerden', action: 'installation.manage', nav: { de: 'Behörden', en: 'Authorities' } },
+  authorityNew: { pattern: '/admin/behoerden/neu', action: 'installation.manage' },
+  authority: { pattern: '/admin/behoerden/:id', action: 'installation.manage' },
+  targets: { pattern: '/admin/ziele', action: 'installation.manage', nav: { de: 'Ziele', en: 'Targets' } },
+  targetNew: { pattern: '/admin/ziele/neu', action: 'installation.manage' },
+  target: { pattern: '/admin/ziele/:id', action: 'installation.manage' },
+  zustaendigkeiten: { pattern: '/admin/zustaendigkeiten', action: 'installation.manage', nav: { de: 'Zuständigkeiten', en: 'Responsibilities' } },
+  accounts: { pattern: '/admin/konten', action: 'installation.manage', nav: { de: 'Konten', en: 'Accounts' } },
+  accountNew: { pattern: '/admin/konten/neu', action: 'installation.manage' },
+  account: { pattern: '/admin/konten/:id', action: 'installation.manage' },
+  apiTokens: { pattern: '/admin/api-tokens', action: 'installation.manage', nav: { de: 'API-Tokens', en: 'API tokens' } },
+  audit: { pattern: '/admin/protokoll', action: 'audit.read', nav: { de: 'Protokoll', en: 'Audit trail' } },
 } satisfies Record<string, AdminPage>;
 
 export type AdminPageId = keyof typeof adminPages;
