@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { parseConfig } from '../../../server/config.ts';
+import { demoProvisioningFile, parseConfig } from '../../../server/config.ts';
 import type { Database } from '../../../server/db/database.ts';
 import { start } from '../../../server/start.ts';
 import { templatesDirFor } from '../../support/forms-dir.ts';
@@ -38,7 +38,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<PortalSe
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     FORMS_DIR: options.formsDir ?? sampleFormsDir,
-    ...(options.formsDir ? { TEMPLATES_DIR: await templatesDirFor(options.formsDir) } : {}),
+    // Own form directories here hold copies of the demo forms: they route to the demo's targets.
+    ...(options.formsDir ? { TEMPLATES_DIR: await templatesDirFor(options.formsDir), PROVISIONING_FILE: demoProvisioningFile } : {}),
     CLIENT_DIST_DIR: clientDistDir,
     PORTAL_NAME: portalName,
     ACCESSIBILITY_CONTACT_EMAIL: accessibilityEmail,
