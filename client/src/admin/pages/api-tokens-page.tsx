@@ -10,9 +10,9 @@ import { useLanguage } from '../../language.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
-import { ConfirmAction } from './administration/confirm-action.tsx';
-import { ProblemSummary, SelectField, TextField } from './administration/fields.tsx';
-import { useFormState } from './administration/form-state.ts';
+import { ConfirmAction } from '../components/confirm-action.tsx';
+import { ProblemSummary, SelectField, TextField } from '../components/fields.tsx';
+import { useFormState } from '../components/form-state.ts';
 import { dateTime, type ApiToken, type Authority } from './administration/types.ts';
 import { roleName, sharedTexts } from './administration/words.ts';
 

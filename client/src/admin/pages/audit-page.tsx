@@ -11,8 +11,8 @@ import { useLanguage } from '../../language.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
-import { ProblemSummary, TextField } from './administration/fields.tsx';
-import { useFormState } from './administration/form-state.ts';
+import { ProblemSummary, TextField } from '../components/fields.tsx';
+import { useFormState } from '../components/form-state.ts';
 import { dateTime, type AuditEntry } from './administration/types.ts';
 
 const texts = {

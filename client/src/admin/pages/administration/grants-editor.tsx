@@ -4,8 +4,8 @@
  */
 import { authorityRoles } from '../../../../../shared/auth-policy.ts';
 import { useTexts } from '../../use-texts.ts';
-import { SelectField } from './fields.tsx';
-import type { FormState } from './form-state.ts';
+import { SelectField } from '../../components/fields.tsx';
+import type { FormState } from '../../components/form-state.ts';
 import type { Authority, GrantRow } from './types.ts';
 import { roleName, sharedTexts } from './words.ts';
 

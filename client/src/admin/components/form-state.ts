@@ -4,8 +4,8 @@
  * the page only shows where.
  */
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../../api/http.ts';
-import { useErrorMessage } from '../../../layout/load-states.tsx';
+import { ApiError } from '../../api/http.ts';
+import { useErrorMessage } from '../../layout/load-states.tsx';
 
 export interface Problem {
   /** JSON Pointer into the request body, e.g. `/address/postleitzahl`. */

@@ -3,7 +3,7 @@
  * takes the focus) names what happens, then "yes" acts and "cancel" returns to the button.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTexts } from '../../use-texts.ts';
+import { useTexts } from '../use-texts.ts';
 
 const texts = {
   de: { cancel: 'Abbrechen' },

@@ -4,7 +4,7 @@
  * attempt and links to each field.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useLanguage } from '../../../language.tsx';
+import { useLanguage } from '../../language.tsx';
 import { fieldId, type FormState } from './form-state.ts';
 
 interface SummaryProps {
