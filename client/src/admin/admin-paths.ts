@@ -20,6 +20,9 @@ interface AdminPage {
 
 export const adminPages = {
   overview: { pattern: '/admin', action: undefined, nav: { de: 'Übersicht', en: 'Overview' } },
+  deliveries: { pattern: '/admin/zustellungen', action: 'deliveries.read', nav: { de: 'Zustellungen', en: 'Deliveries' } },
+  print: { pattern: '/admin/druck', action: 'print.read', nav: { de: 'Druck', en: 'Print' } },
+  dashboard: { pattern: '/admin/kennzahlen', action: 'deliveries.read', nav: { de: 'Kennzahlen', en: 'Key figures' } },
 } satisfies Record<string, AdminPage>;
 
 export type AdminPageId = keyof typeof adminPages;
