@@ -19,6 +19,7 @@ import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
 import { printAdminRouter } from '../print/admin-http.ts';
+import { operationsRouter } from '../operations/http.ts';
 import { printCentreRouter } from '../print/http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
@@ -64,6 +65,7 @@ export function createApp({ db, forms, routing, logger, config, demoReceiver = f
   app.use(deliveriesAdminRouter(db));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db));
+  app.use(operationsRouter(db));
   app.use(portalRouter(config.portal, config.clientDistDir));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -22,6 +22,8 @@ const formats: Record<string, Texts> = {
   'authority-id': { de: 'die Kennung einer Behörde (a–z, 0–9, Bindestrich)', en: 'an authority id (a–z, 0–9, hyphen)' },
   'audit-action': { de: 'eine Aktion wie „auth.sign-in“', en: 'an action such as "auth.sign-in"' },
   'entry-id': { de: 'die Nummer eines Eintrags (eine positive ganze Zahl)', en: 'an entry number (a positive integer)' },
+  cursor: { de: 'die Position („cursor“) eines Eintrags der vorigen Seite', en: 'the position ("cursor") of an entry of the previous page' },
+  date: { de: 'ein Datum wie 2025-01-31', en: 'a date such as 2025-01-31' },
   'page-size': { de: 'eine ganze Zahl von 1 bis 500', en: 'an integer from 1 to 500' },
   slug: {
     de: 'eine Kennung aus a–z, 0–9 und „-“ (höchstens 63 Zeichen, beginnend mit Buchstabe oder Ziffer)',

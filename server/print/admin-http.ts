@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, LocalizedText } from '../app-error.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { changeContextOf } from '../auth/change-context-http.ts';
 import { allow, principalOf } from '../auth/policy-http.ts';
@@ -8,7 +9,24 @@ import { may, scopeOf, type Action } from '../../shared/auth-policy.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { noStore } from '../submissions/http.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
-import { cancelPiece, findPiece, pieceOwner, piecesOfSubmission } from './pieces.ts';
+import { cancelPiece, findPiece, pieceOwner, pieceStates, piecesOfSubmission } from './pieces.ts';
+import { batchStates, listBatches, listPiecesByState } from './admin-lists.ts';
+import { parseCursor } from '../db/keyset.ts';
+import { parseRequest } from '../http/zod-problems.ts';
+
+const cursor = z.stringFormat('cursor', (value) => parseCursor(value) !== undefined);
+const pageSize = z.stringFormat('page-size', /^(?:[1-9][0-9]{0,1}|[1-4][0-9]{2}|500)$/);
+const batchQuery = z.strictObject({ state: z.enum(batchStates).optional(), limit: pageSize.optional(), after: cursor.optional() });
+const piecesQuery = z.strictObject({
+  submission: z.stringFormat('uuid', uuidPattern).optional(),
+  state: z.enum(pieceStates).optional(),
+  limit: pageSize.optional(),
+  after: cursor.optional(),
+});
+const oneOfSubmissionOrState = new LocalizedText({
+  de: 'Genau eines von „submission“ oder „state“ angeben; „limit“ und „after“ nur mit „state“.',
+  en: 'Give exactly one of "submission" or "state"; "limit" and "after" only with "state".',
+});
 
 const pieceId: RequestHandler = (req, _res, next) =>
   next(uuidPattern.test(String(req.params.id)) ? undefined : new AppError('print_piece_not_found'));
@@ -31,9 +49,37 @@ export function printAdminRouter(db: Database): Router {
   router
     .route('/api/admin/print/pieces')
     .get(allow('print.read'), noStore, async (req, res) => {
-      const submission = req.query.submission;
-      if (typeof submission !== 'string' || !uuidPattern.test(submission)) throw new AppError('invalid_query', { submission: 'uuid' });
-      res.json({ pieces: await piecesOfSubmission(db, submission, scopeOf(principalOf(res), 'print.read')) });
+      const scope = scopeOf(principalOf(res), 'print.read');
+      const query = parseRequest(piecesQuery, { ...req.query }, 'invalid_query');
+      // A submission's pieces by id; or the pieces in a state (given up: failed), described.
+      if (query.submission !== undefined && query.state === undefined && query.limit === undefined && query.after === undefined)
+        res.json({ pieces: await piecesOfSubmission(db, query.submission, scope) });
+      else if (query.submission !== undefined || query.state === undefined)
+        throw new AppError('invalid_query', [{ path: '', message: oneOfSubmissionOrState }]);
+      else
+        res.json({
+          pieces: await listPiecesByState(db, {
+            state: query.state,
+            scope,
+            limit: query.limit === undefined ? 100 : Number(query.limit),
+            after: query.after === undefined ? undefined : parseCursor(query.after),
+          }),
+        });
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
+
+  router
+    .route('/api/admin/print/batches')
+    .get(allow('print.read'), noStore, async (req, res) => {
+      const query = parseRequest(batchQuery, { ...req.query }, 'invalid_query');
+      res.json({
+        batches: await listBatches(db, {
+          state: query.state,
+          scope: scopeOf(principalOf(res), 'print.read'),
+          limit: query.limit === undefined ? 100 : Number(query.limit),
+          after: query.after === undefined ? undefined : parseCursor(query.after),
+        }),
+      });
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
 import { appendAudit } from '../audit/audit.ts';
@@ -9,6 +10,16 @@ import { methodNotAllowed } from '../http/errors.ts';
 import { noStore } from '../submissions/http.ts';
 import { deliveryOwner, deliveryStates, listDeliveries, requeue, type DeliveryView } from './outbox.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
+import { parseCursor } from '../db/keyset.ts';
+import { parseRequest } from '../http/zod-problems.ts';
+import { jsonObjectBody } from '../http/json-body.ts';
+import { maxBulkRequeue, requeueMany } from './requeue-many.ts';
+
+/** 500 ids of 36 characters, quoted and separated, fit with room to spare. */
+const bulkRequeueBodyBytes = 32 * 1024;
+const bulkRequeueBody = z.strictObject({
+  ids: z.array(z.stringFormat('uuid', uuidPattern)).min(1).max(maxBulkRequeue),
+});
 
 /**
  * Operator API: see deliveries by state, send dead ones again; each caller only for the
@@ -24,10 +35,18 @@ export function deliveriesAdminRouter(db: Database): Router {
     .get(allow('deliveries.read'), noStore, async (req, res) => {
       const state = req.query.state ?? 'dead';
       const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
-      if (typeof state !== 'string' || !(deliveryStates as readonly string[]).includes(state) || !Number.isInteger(limit) || limit < 1 || limit > 1000)
-        throw new AppError('invalid_query', { state: deliveryStates, limit: '1–1000' });
+      const after = req.query.after === undefined ? undefined : typeof req.query.after === 'string' ? parseCursor(req.query.after) : undefined;
+      if (
+        typeof state !== 'string' ||
+        !(deliveryStates as readonly string[]).includes(state) ||
+        !Number.isInteger(limit) ||
+        limit < 1 ||
+        limit > 1000 ||
+        (req.query.after !== undefined && !after)
+      )
+        throw new AppError('invalid_query', { state: deliveryStates, limit: '1–1000', after: 'cursor of a listed delivery' });
       const principal = principalOf(res);
-      const deliveries = await listDeliveries(db, state as (typeof deliveryStates)[number], limit, scopeOf(principal, 'deliveries.read'));
+      const deliveries = await listDeliveries(db, state as (typeof deliveryStates)[number], limit, scopeOf(principal, 'deliveries.read'), after);
       const shown = deliveries.map((d) => {
         const readable = d.validationErrors !== null && may(principal, 'submissions.read', d.authorityId);
         return {
@@ -41,6 +60,17 @@ export function deliveriesAdminRouter(db: Database): Router {
       res.json(shown.map(({ readable: _, ...d }) => d));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
+
+  // Many at once: each one requeued and audited as alone, the others named with the reason.
+  router
+    .route('/api/admin/deliveries/requeue')
+    .post(allow('deliveries.requeue'), noStore, ...jsonObjectBody(bulkRequeueBodyBytes), async (req, res) => {
+      const { ids } = parseRequest(bulkRequeueBody, req.body);
+      const principal = principalOf(res);
+      const result = await requeueMany(db, ids, (authorityId) => may(principal, 'deliveries.requeue', authorityId), changeContextOf(res));
+      res.json(result);
+    })
+    .all(methodNotAllowed(['POST']));
 
   router
     .route('/api/admin/deliveries/:id/requeue')

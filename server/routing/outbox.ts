@@ -5,6 +5,7 @@
  * delivery becomes due again when the lease runs out.
  */
 import type { Queryable } from '../db/database.ts';
+import { cursorSql, type Cursor } from '../db/keyset.ts';
 
 export interface ClaimedDelivery {
   id: string;
@@ -114,6 +115,8 @@ export interface DeliveryView {
   createdAt: string;
   updatedAt: string;
   deliveredAt: string | null;
+  /** Where the next page starts (`after`): this delivery's place in the order. */
+  cursor: string;
 }
 
 type ViewRow = {
@@ -131,27 +134,32 @@ type ViewRow = {
   created_at: Date;
   updated_at: Date;
   delivered_at: Date | null;
+  cursor: string;
 };
 
 export const deliveryStates = ['pending', 'in_flight', 'delivered', 'dead'] as const;
 
 /**
  * Deliveries in `state` of submissions within `scope` (every authority, or these; a submission
- * without an authority is only within 'all'), most recently changed first.
+ * without an authority is only within 'all'), most recently changed first; after `after` (a
+ * cursor of the previous page's last delivery) when given.
  */
 export async function listDeliveries(
   db: Queryable,
   state: (typeof deliveryStates)[number],
   limit: number,
   scope: 'all' | string[],
+  after?: Cursor,
 ): Promise<DeliveryView[]> {
   const { rows } = await db.query<ViewRow>(
     `SELECT d.id, d.submission_id, s.authority_id, s.reference, s.form_id, d.target_id, d.message_uuid, d.state, d.attempts,
-            d.last_error, d.validation_errors, d.created_at, d.updated_at, d.delivered_at
+            d.last_error, d.validation_errors, d.created_at, d.updated_at, d.delivered_at,
+            ${cursorSql('d.updated_at', 'd.id')} AS cursor
        FROM deliveries d JOIN submissions s ON s.id = d.submission_id
       WHERE d.state = $1 AND ($3::boolean OR s.authority_id = ANY($4::text[]))
-      ORDER BY d.updated_at DESC LIMIT $2`,
-    [state, limit, scope === 'all', scope === 'all' ? [] : scope],
+        AND ($5::timestamptz IS NULL OR (d.updated_at, d.id) < ($5::timestamptz, $6::uuid))
+      ORDER BY d.updated_at DESC, d.id DESC LIMIT $2`,
+    [state, limit, scope === 'all', scope === 'all' ? [] : scope, after?.at ?? null, after?.id ?? null],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -168,6 +176,7 @@ export async function listDeliveries(
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     deliveredAt: r.delivered_at?.toISOString() ?? null,
+    cursor: r.cursor,
   }));
 }
 

@@ -15,7 +15,7 @@ import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { recordAudit } from '../../server/audit/audit.ts';
 import type { AuthorityRole } from '../../shared/auth-policy.ts';
 import { testEngines } from '../support/engines.ts';
-import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, type Caller } from './support.ts';
+import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, readyBatchOf, type Caller } from './support.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -165,6 +165,40 @@ const table: Record<string, RouteEntry> = {
     otherAuthority: 'not-found',
     success: 202,
     request: async (db) => ({ path: `/api/admin/deliveries/${(await deadDeliveryOf(db, authorityA)).deliveryId}/requeue` }),
+  },
+  'POST /api/admin/deliveries/requeue': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => {
+      const { deliveryId } = await deadDeliveryOf(db, authorityA);
+      return { path: `/api/admin/deliveries/requeue#${deliveryId}`, body: { ids: [deliveryId] } };
+    },
+    shows: (body, path) => (body as { requeued: string[] }).requeued.includes(path.split('#')[1]!),
+  },
+  'GET /api/admin/print/batches': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => {
+      const { batchId } = await readyBatchOf(db, authorityA);
+      return { path: `/api/admin/print/batches?state=ready&limit=500#${batchId}` };
+    },
+    shows: (body, path) => (body as { batches: Array<{ id: string }> }).batches.some((b) => b.id === path.split('#')[1]),
+  },
+  'GET /api/admin/dashboard': {
+    roles: ['admin', 'sachbearbeitung'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => {
+      await queuedPieceOf(db, authorityA);
+      return { path: '/api/admin/dashboard' };
+    },
+    // Only authority A has objects here: its submissions and waiting pieces are counted.
+    shows: (body) => {
+      const figures = body as { submissionsPerDay: unknown[]; piecesWaiting: { queued: number } };
+      return figures.submissionsPerDay.length > 0 && figures.piecesWaiting.queued > 0;
+    },
   },
   'GET /api/admin/print/pieces': {
     roles: ['admin', 'sachbearbeitung'],

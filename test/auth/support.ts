@@ -94,3 +94,16 @@ export async function callerTokens(db: Database): Promise<Map<Caller, string>> {
   tokens.set('unknown-token', 'aw_this-token-was-never-issued');
   return tokens;
 }
+
+/** A sealed, ready batch of the 'brief' profile holding one new piece for `authority`. */
+export async function readyBatchOf(db: Database, authority: string | null): Promise<{ batchId: string; pieceId: string }> {
+  const { pieceId } = await queuedPieceOf(db, authority);
+  const batchId = randomUUID();
+  await db.query(
+    `INSERT INTO print_batches (id, profile, state, product, pieces, pages, sheets, ready_at) VALUES ($1, 'brief', 'ready', '{}'::jsonb, 1, 1, 1, now())`,
+    [batchId],
+  );
+  await db.query(`INSERT INTO print_batch_pieces (batch_id, seq, piece_id, attempt, first_page, pages, sheets) VALUES ($1, 1, $2, 1, 1, 1, 1)`, [batchId, pieceId]);
+  await db.query(`UPDATE print_pieces SET state = 'batched' WHERE id = $1`, [pieceId]);
+  return { batchId, pieceId };
+}

@@ -20,6 +20,9 @@ export interface AdminPageProps {
 
 const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
   overview: lazyPage(() => import('./pages/overview-page.tsx').then((m) => m.OverviewPage)),
+  deliveries: lazyPage(() => import('./pages/deliveries-page.tsx').then((m) => m.DeliveriesPage)),
+  print: lazyPage(() => import('./pages/print-page.tsx').then((m) => m.PrintPage)),
+  dashboard: lazyPage(() => import('./pages/dashboard-page.tsx').then((m) => m.DashboardPage)),
   authorities: lazyPage(() => import('./pages/authorities-page.tsx').then((m) => m.AuthoritiesPage)),
   authorityNew: lazyPage(() => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage)),
   authority: lazyPage(() => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage)),

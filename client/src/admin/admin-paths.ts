@@ -20,6 +20,9 @@ interface AdminPage {
 
 export const adminPages = {
   overview: { pattern: '/admin', action: undefined, nav: { de: 'Übersicht', en: 'Overview' } },
+  deliveries: { pattern: '/admin/zustellungen', action: 'deliveries.read', nav: { de: 'Zustellungen', en: 'Deliveries' } },
+  print: { pattern: '/admin/druck', action: 'print.read', nav: { de: 'Druck', en: 'Print' } },
+  dashboard: { pattern: '/admin/kennzahlen', action: 'deliveries.read', nav: { de: 'Kennzahlen', en: 'Key figures' } },
   authorities: { pattern: '/admin/behoerden', action: 'installation.manage', nav: { de: 'Behörden', en: 'Authorities' } },
   authorityNew: { pattern: '/admin/behoerden/neu', action: 'installation.manage' },
   authority: { pattern: '/admin/behoerden/:id', action: 'installation.manage' },
