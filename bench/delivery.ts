@@ -70,9 +70,9 @@ try {
   await migrate(db);
   const config = parseConfig({ FORMS_DIR: formsDir, PROVISIONING_FILE: targetsFile, WORKER: 'off', RATE_LIMITS: 'off' });
   const ajv = createAjv();
-  const { definitions, routing } = await loadRoutingSetup(config, ajv, db);
+  const { definitions, routing, templates } = await loadRoutingSetup(config, ajv, db);
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  const portal = createApp({ db, forms, routing, logger: pino({ level: 'silent' }), config }).listen(0, '127.0.0.1');
+  const portal = createApp({ db, forms, routing, templates, logger: pino({ level: 'silent' }), config }).listen(0, '127.0.0.1');
   await new Promise((resolve) => portal.once('listening', resolve));
   const portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
   receiver.setPortalUrl(portalUrl);

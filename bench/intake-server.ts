@@ -27,9 +27,9 @@ async function antragswerk(db: Database) {
   await migrate(db);
   const config = { ...parseConfig({ FORMS_DIR: path.resolve('forms'), WORKER: 'off', RATE_LIMITS: 'off' }), bodyLimitBytes };
   const ajv = createAjv();
-  const { definitions, routing } = await loadRoutingSetup(config, ajv, db);
+  const { definitions, routing, templates } = await loadRoutingSetup(config, ajv, db);
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  return createApp({ db, forms, routing, logger: pino({ level: 'silent' }), config });
+  return createApp({ db, forms, routing, templates, logger: pino({ level: 'silent' }), config });
 }
 
 function ceiling() {

@@ -61,7 +61,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const db = await openMigrated(config, logger);
     closers.push(() => db.close());
     const setup = await loadRoutingSetup(config, ajv, db, { demoReceiverUrl: receiver?.url, logger });
-    const { definitions, routing } = setup;
+    const { definitions, routing, templates } = setup;
     await createFirstAdmin(db, config, logger);
     const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
     logger.info({ engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) }, 'forms loaded');
@@ -85,7 +85,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const port = await listen(server);
     // PORT=0 without PUBLIC_URL: the links in receipts name the port the server really got.
     const publicUrl = config.publicUrl === 'http://localhost:0' ? `http://localhost:${port}` : config.publicUrl;
-    server.on('request', createApp({ db, forms, routing, logger, config: { ...effective, publicUrl }, demoReceiver: receiver !== undefined }));
+    server.on('request', createApp({ db, forms, routing, templates, logger, config: { ...effective, publicUrl }, demoReceiver: receiver !== undefined }));
     closers.push(
       () =>
         new Promise<void>((resolve) => {

@@ -32,6 +32,7 @@ export const actions = [
   'deliveries.requeue',
   'print.read',
   'print.cancel',
+  'letters.send',
   'audit.read',
   'forms.design',
 ] as const;
@@ -39,7 +40,9 @@ export type Action = (typeof actions)[number];
 
 const byRole: Record<AuthorityRole, readonly Action[]> = {
   designer: ['forms.design'],
-  sachbearbeitung: ['submissions.read', 'deliveries.read', 'deliveries.requeue', 'print.read', 'print.cancel'],
+  // Sending a letter composes it from the application: as much a read of applicants' data as
+  // `submissions.read`, so never an administrator's action.
+  sachbearbeitung: ['submissions.read', 'deliveries.read', 'deliveries.requeue', 'print.read', 'print.cancel', 'letters.send'],
   auditor: ['audit.read'],
 };
 

@@ -190,6 +190,51 @@ export const errorCatalogue = {
     de: 'Dieses Schriftstück kann nicht mehr storniert werden: Sein Stapel ist übernommen oder es ist bereits gedruckt, storniert oder aufgegeben.',
     en: 'This piece can no longer be cancelled: its batch has been claimed, or it is already printed, cancelled or given up.',
   },
+  letter_submission_not_found: {
+    status: 404,
+    de: 'Diesen Antrag gibt es nicht.',
+    en: 'This application does not exist.',
+  },
+  letter_template_unknown: {
+    status: 422,
+    de: 'Diese Briefvorlage gibt es nicht.',
+    en: 'This letter template does not exist.',
+  },
+  letter_template_other_form: {
+    status: 422,
+    de: 'Diese Briefvorlage ist für ein anderes Formular geschrieben.',
+    en: 'This letter template is written for another form.',
+  },
+  letter_address_missing: {
+    status: 422,
+    de: 'Der Antrag enthält keine vollständige Postanschrift der antragstellenden Person; der Brief kann nicht gedruckt werden.',
+    en: 'The application holds no complete postal address of the applicant; the letter cannot be printed.',
+  },
+  letter_address_not_printable: {
+    status: 422,
+    de: 'Die Anschrift passt nicht lesbar in das Anschriftfeld des Briefs.',
+    en: 'The address does not fit readably into the address field of the letter.',
+  },
+  letter_too_long: {
+    status: 422,
+    de: 'Der Brief braucht mehr Blätter, als der Umschlag des Druckziels fasst. Bitte kürzen Sie den Text.',
+    en: 'The letter needs more sheets than the envelope of the print target takes. Please shorten the text.',
+  },
+  letter_no_print_target: {
+    status: 422,
+    de: 'Für die zuständige Behörde ist kein Druckziel eingerichtet; Briefe können nicht versandt werden.',
+    en: 'No print target is set up for the responsible authority; letters cannot be sent.',
+  },
+  letter_print_target_required: {
+    status: 422,
+    de: 'Für diesen Antrag kommen mehrere Druckziele in Frage. Bitte wählen Sie eines („printTarget“).',
+    en: 'Several print targets are possible for this application. Please choose one ("printTarget").',
+  },
+  letter_print_target_unknown: {
+    status: 422,
+    de: 'Dieses Druckziel gibt es für diesen Antrag nicht.',
+    en: 'This print target is not available for this application.',
+  },
   idempotency_key_required: {
     status: 400,
     de: 'Diese Anfrage braucht einen Header „Idempotency-Key“ (1–200 sichtbare ASCII-Zeichen).',

@@ -347,6 +347,32 @@ describe('every problem of every stage at once', () => {
     await db.close();
   });
 
+  test('a template with required free fields is for caseworkers only: no print target or route sends it', async () => {
+    const routed = {
+      ...minimalDefinition('geroutet'),
+      applicant: { familienname: '/familienname', postleitzahl: '/postleitzahl', ort: '/familienname' },
+      routes: [{ to: 'brief', template: 'bescheid' }],
+    };
+    const forms = await formsDir({ 'geroutet.json': routed });
+    const targetsFile = path.join(await mkdtemp(path.join(tmpdir(), 'antragswerk-targets-')), 'provisioning.json');
+    const brief = { type: 'print', authority: 'amt', template: 'bescheid', envelope: 'DL', postage: 'standard', maxSheetsPerEnvelope: 4, batch: { maxPieces: 10, maxSheets: 40, maxAgeSeconds: 60 } };
+    await writeFile(targetsFile, JSON.stringify({ ...ownTargets, targets: { ...ownTargets.targets, brief } }));
+    const config = parseConfig({ FORMS_DIR: forms, TEMPLATES_DIR: await templatesDirFor(forms), PROVISIONING_FILE: targetsFile });
+    const db = await migratedDatabase();
+    await assert.rejects(loadRoutingSetup(config, createAjv(), db), (error: unknown) => {
+      assert.ok(error instanceof SetupError, String(error));
+      assert.deepEqual(
+        error.problems.map((p) => `${path.basename(p.file)} ${p.where}: ${p.message}`),
+        [
+          'provisioning.json /targets/brief/template: letter template "bescheid" has required free fields a caseworker fills in; it cannot be sent by a delivery',
+          'geroutet.json /routes/0/template: letter template "bescheid" has required free fields a caseworker fills in; it cannot be sent by a delivery',
+        ],
+      );
+      return true;
+    });
+    await db.close();
+  });
+
   test('the demo provisioning needs the demo receiver; a worker knows its port from DEMO_RECEIVER_PORT', async () => {
     const config = parseConfig({ DEMO_RECEIVER_PORT: '0' });
     assert.equal(config.provisioningFile, demoProvisioningFile);

@@ -21,6 +21,8 @@ import { receiptRouter } from '../submissions/receipt-http.ts';
 import { printAdminRouter } from '../print/admin-http.ts';
 import { operationsRouter } from '../operations/http.ts';
 import { printCentreRouter } from '../print/http.ts';
+import type { LetterTemplate } from '../print/templates.ts';
+import { lettersAdminRouter } from '../letters/admin-http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { portalRouter } from './portal.ts';
@@ -32,13 +34,15 @@ export interface AppDependencies {
   db: Database;
   forms: FormRegistry;
   routing: RoutingTable;
+  /** Letter templates: those caseworkers may send are offered for each submission. */
+  templates: ReadonlyMap<string, LetterTemplate>;
   logger: Logger;
   config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print' | 'session' | 'trustProxy' | 'oidc' | 'rateLimits'>;
   /** Whether a demo receiver runs with this process (targets created through the API may then name it). */
   demoReceiver?: boolean;
 }
 
-export function createApp({ db, forms, routing, logger, config, demoReceiver = false }: AppDependencies): Express {
+export function createApp({ db, forms, routing, templates, logger, config, demoReceiver = false }: AppDependencies): Express {
   const app = express();
   // Counted per process in memory on the embedded database, in the database on PostgreSQL.
   const limits = createRateLimits(db, config.rateLimits);
@@ -66,6 +70,7 @@ export function createApp({ db, forms, routing, logger, config, demoReceiver = f
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db));
   app.use(operationsRouter(db));
+  app.use(lettersAdminRouter({ db, routing, templates }));
   app.use(portalRouter(config.portal, config.clientDistDir));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -38,6 +38,8 @@ export interface CaseData {
   /** Business reference (Aktenzeichen / submission reference). */
   reference: string;
   submittedAt: Date | string;
+  /** The caseworker's free fields of the template (checked beforehand), inserted as written. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export function germanDate(value: Date | string): string {
@@ -83,6 +85,7 @@ export function composeLetter(
     authority,
     applicant,
     data: germanView(caseData.data),
+    fields: caseData.fields ?? {},
   };
   // Missing optional values must not leave double spaces or " ," behind.
   const render = (text: string): string =>

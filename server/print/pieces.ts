@@ -1,7 +1,8 @@
 /**
  * Pieces: one letter each. queued → batched → printed, or back to queued with attempt + 1 when a
  * centre reports it failed (until the attempts are used up: failed), or cancelled before any
- * centre has claimed its batch.
+ * centre has claimed its batch. A piece comes from a delivery (kind 'delivery') or from a
+ * caseworker who sent a letter (kind 'letter'); from then on both are the same.
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
@@ -43,8 +44,48 @@ export async function queuePiece(db: Queryable, piece: NewPiece): Promise<void> 
   );
 }
 
+/** Who sent a caseworker's letter: the account or API token behind the request. */
+export interface Sender {
+  kind: 'user' | 'api-token';
+  id: string;
+  name: string;
+}
+
+export interface NewLetterPiece extends Omit<NewPiece, 'deliveryId'> {
+  templateId: string;
+  sentBy: Sender;
+}
+
+/** Queues a caseworker's letter as a new piece (each call is a new letter); returns its id. */
+export async function queueLetterPiece(db: Queryable, piece: NewLetterPiece): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO print_pieces (id, kind, template_id, sent_by, submission_id, profile, reference, letter, recipient_lines, pages, sheets)
+     VALUES ($1, 'letter', $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
+    [
+      id,
+      piece.templateId,
+      JSON.stringify(piece.sentBy),
+      piece.submissionId,
+      piece.profile,
+      piece.reference,
+      JSON.stringify(piece.letter),
+      JSON.stringify(piece.recipientLines),
+      piece.pages,
+      piece.sheets,
+    ],
+  );
+  return id;
+}
+
 export interface PieceView {
   id: string;
+  /** 'delivery': the letter of a route to a print target; 'letter': sent by a caseworker. */
+  kind: 'delivery' | 'letter';
+  /** The template of a caseworker's letter; null for a delivery's piece. */
+  template: string | null;
+  /** Who sent a caseworker's letter; null for a delivery's piece. */
+  sentBy: Sender | null;
   state: PieceState;
   attempt: number;
   profile: string;
@@ -58,7 +99,8 @@ export interface PieceView {
 
 export async function findPiece(db: Queryable, id: string): Promise<PieceView | undefined> {
   const { rows } = await db.query<Omit<PieceView, 'batches'>>(
-    `SELECT id, state, attempt, profile, reference, pages, sheets, created_at AS "createdAt" FROM print_pieces WHERE id = $1`,
+    `SELECT id, kind, template_id AS template, sent_by AS "sentBy", state, attempt, profile, reference, pages, sheets, created_at AS "createdAt"
+       FROM print_pieces WHERE id = $1`,
     [id],
   );
   const piece = rows[0];

@@ -1,12 +1,17 @@
 /**
  * Start-up checks between forms, print targets and letter templates: every print target's
  * template exists; a route to a print target uses a template meant for any form or for this
- * form; `template` and `profil` are only where they have a meaning.
+ * form; `template` and `profil` are only where they have a meaning. A template with required
+ * free fields is written by a caseworker for each letter, so no delivery can send it.
  */
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import type { FileProblem } from '../forms/load-definitions.ts';
 import type { DirectorySnapshot } from '../directory/directory.ts';
 import type { LetterTemplate } from './templates.ts';
+
+const needsCaseworker = (template: LetterTemplate): boolean => template.fields.some((f) => f.required);
+const caseworkerOnly = (id: string) =>
+  `letter template "${id}" has required free fields a caseworker fills in; it cannot be sent by a delivery`;
 
 /** Targets a route can reach: the named one, or every authority offering its service. */
 function candidates(route: NonNullable<FormDefinition['routes']>[number], directory: DirectorySnapshot): string[] {
@@ -25,6 +30,7 @@ export function printTargetProblems(
     if (target.type !== 'print') return [];
     const template = templates.get(target.template);
     if (!template) return [{ file: sourceOf(id), path: `/targets/${id}/template`, message: `unknown letter template "${target.template}"` }];
+    if (needsCaseworker(template)) return [{ file: sourceOf(id), path: `/targets/${id}/template`, message: caseworkerOnly(target.template) }];
     return [];
   });
 }
@@ -59,6 +65,8 @@ export function printRouteProblems(
           path: `/routes/${i}/${route.template === undefined ? 'to' : 'template'}`,
           message: `letter template "${templateId}" is written for form "${template.form}"`,
         });
+      else if (route.template !== undefined && needsCaseworker(template))
+        problems.push({ file, path: `/routes/${i}/template`, message: caseworkerOnly(templateId) });
     }
   });
   return problems;

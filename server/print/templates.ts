@@ -1,7 +1,9 @@
 /**
  * Letter templates (templates/<id>.json, written by caseworkers; format in docs/print.md).
  * Placeholders are Mustache tags. Every placeholder is checked when the templates are loaded:
- * it must name case metadata or — in a template bound to a form — a place in that form's schema.
+ * it must name case metadata, a free field the template declares (`fields.<name>`, filled in by
+ * the caseworker who sends the letter) or — in a template bound to a form — a place in that
+ * form's schema.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,17 +13,37 @@ import { applicantFields } from '../../shared/form-definition.ts';
 import { joinPointer } from '../../shared/json-pointer.ts';
 import { schemasAt } from '../../shared/schema-lookup.ts';
 
+/** A free field of a template: text the caseworker writes when sending the letter. */
+export interface TemplateField {
+  name: string;
+  /** Label for the caseworker. */
+  title: string;
+  /** Characters (Unicode code points) at most. */
+  maxLength: number;
+  /** Line breaks allowed (and kept); otherwise one line. */
+  multiline: boolean;
+  /** Must not be empty. */
+  required: boolean;
+}
+
 export interface LetterTemplate {
   id: string;
   file: string;
   title: string;
   /** Form id; absent = usable with every form (then only metadata placeholders are allowed). */
   form?: string;
+  /** Free fields in declared order; empty for a template that is sent without a caseworker. */
+  fields: TemplateField[];
   subject: string;
   salutation: string;
   body: string[];
   closing: string[];
 }
+
+/** The longest free text a field may declare: a long Bescheid, still within one envelope's reach. */
+export const maxFieldLength = 20_000;
+const fieldNamePattern = /^[a-z][a-zA-Z0-9]{0,39}$/;
+const fieldKeys = new Set(['title', 'maxLength', 'multiline', 'required']);
 
 export interface TemplateProblem {
   file: string;
@@ -64,7 +86,7 @@ export const metadataNames: ReadonlySet<string> = new Set([
   ...applicantFields.map((f) => `applicant.${f}`),
 ]);
 
-const allowedKeys = new Set(['$comment', 'title', 'form', 'subject', 'salutation', 'body', 'closing']);
+const allowedKeys = new Set(['$comment', 'title', 'form', 'fields', 'subject', 'salutation', 'body', 'closing']);
 const textKeys = ['subject', 'salutation'] as const;
 const listKeys = ['body', 'closing'] as const;
 
@@ -83,6 +105,7 @@ function isArraySchema(schemas: Schema[]): boolean {
 function checkPlaceholders(
   text: string,
   schema: Schema | undefined,
+  fieldNames: ReadonlySet<string>,
   report: (placeholder: string, message: string) => void,
 ): void {
   let tokens: Token[];
@@ -101,6 +124,7 @@ function checkPlaceholders(
       if (schema && schemasAt(schema, pointer).length > 0) return pointer;
     }
     if (metadataNames.has(name)) return '';
+    if (parts[0] === 'fields' && parts.length === 2 && fieldNames.has(parts[1]!)) return '';
     if (parts[0] === 'data' && parts.length > 1 && schema) {
       const pointer = joinPointer('', ...parts.slice(1));
       if (schemasAt(schema, pointer).length > 0) return pointer;
@@ -122,9 +146,11 @@ function checkPlaceholders(
           if (pointer === undefined) {
             report(
               value,
-              value.startsWith('data.') && !schema
-                ? 'unknown placeholder: a template without "form" may only use case metadata'
-                : 'unknown placeholder: neither case metadata nor a field of the form',
+              value.startsWith('fields.')
+                ? 'unknown placeholder: the template declares no such field in "fields"'
+                : value.startsWith('data.') && !schema
+                  ? 'unknown placeholder: a template without "form" may only use case metadata and its own fields'
+                  : 'unknown placeholder: neither case metadata, a field of the template nor a field of the form',
             );
           }
           if (type !== 'name') {
@@ -200,6 +226,7 @@ export async function readTemplates(dir: string, definitions: FormDefinition[] =
       if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string'))
         problem(`"${key}" must be a non-empty list of strings (one per paragraph or line)`);
     }
+    const fields = readFields(raw.fields, problem);
     let schema: Schema | undefined;
     if (raw.form !== undefined) {
       if (typeof raw.form !== 'string') problem('"form" must be a form id');
@@ -212,21 +239,55 @@ export async function readTemplates(dir: string, definitions: FormDefinition[] =
       // Every well-formed text is checked, whatever else is wrong with the file.
       const texts = [raw.subject, raw.salutation, ...[raw.body, raw.closing].flatMap((list) => (Array.isArray(list) ? list : []))];
       for (const text of texts.filter((t): t is string => typeof t === 'string'))
-        checkPlaceholders(text, schema, (placeholder, message) => problem(message, placeholder));
+        checkPlaceholders(text, schema, new Set(fields.map((f) => f.name)), (placeholder, message) => problem(message, placeholder));
     }
     problems.push(...found);
     if (found.length > 0) continue;
-    templates.set(id, templateOf(id, file, raw));
+    templates.set(id, templateOf(id, file, raw, fields));
   }
   return { templates, problems };
 }
 
-function templateOf(id: string, file: string, raw: Record<string, unknown>): LetterTemplate {
+/** The declared free fields (`{ name: { title, maxLength, multiline?, required? } }`), reporting what is wrong. */
+function readFields(value: unknown, problem: (message: string) => void): TemplateField[] {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problem('"fields" must be an object of field name → { title, maxLength, multiline?, required? }');
+    return [];
+  }
+  const fields: TemplateField[] = [];
+  for (const [name, declared] of Object.entries(value)) {
+    const at = `"fields.${name}"`;
+    if (!fieldNamePattern.test(name)) problem(`${at}: a field name starts with a-z, then a-z, A-Z, 0-9 (at most 40 characters)`);
+    if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) {
+      problem(`${at} must be an object { title, maxLength, multiline?, required? }`);
+      continue;
+    }
+    const d = declared as Record<string, unknown>;
+    for (const key of Object.keys(d)) if (!fieldKeys.has(key)) problem(`${at}: unknown property "${key}"`);
+    if (typeof d.title !== 'string' || d.title.trim() === '') problem(`${at}: "title" must be a non-empty string`);
+    if (!Number.isInteger(d.maxLength) || (d.maxLength as number) < 1 || (d.maxLength as number) > maxFieldLength)
+      problem(`${at}: "maxLength" must be an integer from 1 to ${maxFieldLength}`);
+    for (const key of ['multiline', 'required'] as const)
+      if (d[key] !== undefined && typeof d[key] !== 'boolean') problem(`${at}: "${key}" must be true or false`);
+    fields.push({
+      name,
+      title: String(d.title),
+      maxLength: Number(d.maxLength),
+      multiline: d.multiline === true,
+      required: d.required !== false,
+    });
+  }
+  return fields;
+}
+
+function templateOf(id: string, file: string, raw: Record<string, unknown>, fields: TemplateField[]): LetterTemplate {
   return {
     id,
     file,
     title: raw.title as string,
     ...(typeof raw.form === 'string' ? { form: raw.form } : {}),
+    fields,
     subject: raw.subject as string,
     salutation: raw.salutation as string,
     body: raw.body as string[],

@@ -151,6 +151,16 @@ export class RoutingTable {
     return new Set([...this.current.targets.values()].map((t) => t.type));
   }
 
+  /** The targets the routes of `definition` can reach: the named ones, and every one offering a Zuständigkeit route's service. */
+  reachableTargets(definition: FormDefinition): string[] {
+    const ids = (definition.routes ?? []).flatMap((route) =>
+      typeof route.to === 'string'
+        ? [route.to]
+        : this.current.zustaendigkeiten.filter((z) => z.leistung === (route.to as { zustaendigkeit: string }).zustaendigkeit).map((z) => z.target),
+    );
+    return [...new Set(ids)];
+  }
+
   /** Print targets by id: each is a print profile with its own batches. */
   printProfiles(): Map<string, PrintTarget> {
     return new Map([...this.current.targets].flatMap(([id, t]) => (t.type === 'print' ? [[id, t] as const] : [])));

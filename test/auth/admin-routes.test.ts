@@ -15,7 +15,7 @@ import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { recordAudit } from '../../server/audit/audit.ts';
 import type { AuthorityRole } from '../../shared/auth-policy.ts';
 import { testEngines } from '../support/engines.ts';
-import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, readyBatchOf, type Caller } from './support.ts';
+import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, readyBatchOf, submissionOf, type Caller } from './support.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -233,6 +233,30 @@ const table: Record<string, RouteEntry> = {
     otherAuthority: 'not-found',
     success: 200,
     request: async (db) => ({ path: `/api/admin/print/pieces/${(await queuedPieceOf(db, authorityA)).pieceId}/cancel` }),
+  },
+  'GET /api/admin/submissions/:id/letters/templates': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/submissions/${await submissionOf(db, authorityA, { address: true })}/letters/templates` }),
+  },
+  'POST /api/admin/submissions/:id/letters/preview': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({
+      path: `/api/admin/submissions/${await submissionOf(db, authorityA, { address: true })}/letters/preview`,
+      body: { template: 'bescheid', fields: { betreff: 'Bescheid', text: 'Text' } },
+    }),
+  },
+  'POST /api/admin/submissions/:id/letters': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 201,
+    request: async (db) => ({
+      path: `/api/admin/submissions/${await submissionOf(db, authorityA, { address: true })}/letters`,
+      body: { template: 'bescheid', fields: { betreff: 'Bescheid', text: 'Text' } },
+    }),
   },
 };
 

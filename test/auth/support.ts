@@ -7,21 +7,34 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../server/db/database.ts';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { authorityRoles, type AuthorityRole } from '../../shared/auth-policy.ts';
+import { bumpDirectoryVersion } from '../../server/directory/records.ts';
 import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
 import { testApp } from '../support/app.ts';
 
 export const authorityA = 'amt-a';
 export const authorityB = 'amt-b';
 
-/** The app with one small form, and authorities A and B. */
+/** One small form with the applicant's postal address. */
+function testDefinition(): Record<string, unknown> {
+  const definition = minimalDefinition() as { schema: { properties: Record<string, unknown> }; applicant: Record<string, string> };
+  definition.schema.properties.ort = { type: 'string', maxLength: 100 };
+  definition.applicant.ort = '/ort';
+  return definition;
+}
+
+/** The app with one small form, authorities A and B, and a print target of A (the letters caseworkers send). */
 export async function adminTestApp(db: Database) {
-  const app = await testApp(db, { formsDir: await formsDir({ 'testformular.json': minimalDefinition() }) });
+  const app = await testApp(db, { formsDir: await formsDir({ 'testformular.json': testDefinition() }) });
   await db.query(
     `INSERT INTO authorities (id, name, address, managed_by) VALUES
        ($1, 'Amt A', '{"strasse":"Markt","hausnummer":"1","postleitzahl":"11111","ort":"A-Stadt"}', 'api'),
        ($2, 'Amt B', '{"strasse":"Markt","hausnummer":"2","postleitzahl":"22222","ort":"B-Stadt"}', 'api')`,
     [authorityA, authorityB],
   );
+  const print = { template: 'eingangsbestaetigung', envelope: 'DL', duplex: false, postage: 'standard', maxSheetsPerEnvelope: 4, batch: { maxPieces: 100, maxSheets: 400, maxAgeSeconds: 3600 }, dataMatrix: false };
+  await db.query(`INSERT INTO targets (id, type, authority_id, settings, managed_by) VALUES ('brief-a', 'print', $1, $2::jsonb, 'api')`, [authorityA, JSON.stringify(print)]);
+  await bumpDirectoryVersion(db);
+  await app.routing.reload();
   return app;
 }
 
@@ -31,13 +44,14 @@ const reference = () => {
   return `T${String(counter).padStart(3, '0')}-${randomUUID().slice(0, 4).toUpperCase().replace(/[^0-9A-F]/g, '0')}`;
 };
 
-/** A submission for `authority` (null: none assigned). */
-export async function submissionOf(db: Database, authority: string | null): Promise<string> {
+/** A submission for `authority` (null: none assigned); with `address`, one a letter can be sent for. */
+export async function submissionOf(db: Database, authority: string | null, options: { address?: boolean } = {}): Promise<string> {
   const id = randomUUID();
+  const data = options.address ? { familienname: 'Muster', postleitzahl: '11111', ort: 'A-Stadt' } : { familienname: 'Muster' };
   await db.query(
     `INSERT INTO submissions (id, reference, form_id, form_version, data, language, status_token_hash, erase_after, authority_id)
-     VALUES ($1, $2, 'testformular', 1, '{"familienname":"Muster"}', 'de', $3, now() + interval '30 days', $4)`,
-    [id, reference(), 'f'.repeat(64), authority],
+     VALUES ($1, $2, 'testformular', 1, $5::jsonb, 'de', $3, now() + interval '30 days', $4)`,
+    [id, reference(), 'f'.repeat(64), authority, JSON.stringify(data)],
   );
   return id;
 }

@@ -36,7 +36,8 @@ async function problemsOf(dir: string, defs?: FormDefinition[]): Promise<Templat
 describe('loadTemplates', () => {
   test('the shipped templates load against the sample forms', async () => {
     const templates = await loadTemplates(templatesDir, definitions);
-    assert.deepEqual([...templates.keys()].sort(), ['eingangsbestaetigung', 'hundesteuer-bescheinigung']);
+    assert.deepEqual([...templates.keys()].sort(), ['bescheid', 'eingangsbestaetigung', 'hundesteuer-bescheinigung']);
+    assert.deepEqual(templates.get('eingangsbestaetigung')?.fields, []);
     assert.equal(templates.get('hundesteuer-bescheinigung')?.form, 'hundesteuer-anmeldung');
   });
 
@@ -71,6 +72,50 @@ describe('loadTemplates', () => {
     assert.match(text, /z\.json reference unescaped/);
     assert.match(text, /z\.json kopf partials/);
     assert.match(text, /z\.json formTitle unescaped/);
+  });
+
+  test('free fields: declarations are checked, and only declared fields are placeholders', async () => {
+    const dir = templateDir({
+      'felder.json': {
+        ...base,
+        fields: {
+          betreff: { title: 'Betreff', maxLength: 200 },
+          Text: { title: '', maxLength: 0, multiline: 'ja', farbe: 'rot' },
+          liste: [],
+        },
+        subject: '{{fields.betreff}} {{fields.anlage}}',
+      },
+      'kein-objekt.json': { ...base, fields: ['betreff'] },
+      'ok.json': { ...base, fields: { text: { title: 'Text', maxLength: 100, multiline: true, required: false } }, body: ['{{fields.text}}'] },
+    });
+    const problems = await problemsOf(dir, definitions);
+    const text = problems.map((p) => `${path.basename(p.file)} ${p.placeholder ?? ''} ${p.message}`).join('\n');
+    assert.match(text, /felder\.json\s+"fields\.Text": a field name starts with a-z/);
+    assert.match(text, /"fields\.Text": "title" must be a non-empty string/);
+    assert.match(text, /"fields\.Text": "maxLength" must be an integer from 1 to 20000/);
+    assert.match(text, /"fields\.Text": "multiline" must be true or false/);
+    assert.match(text, /"fields\.Text": unknown property "farbe"/);
+    assert.match(text, /"fields\.liste" must be an object/);
+    assert.match(text, /felder\.json fields\.anlage unknown placeholder: the template declares no such field/);
+    assert.match(text, /kein-objekt\.json\s+"fields" must be an object/);
+    assert.ok(!problems.some((p) => p.file.endsWith('ok.json')), text);
+    assert.ok(!problems.some((p) => p.placeholder === 'fields.betreff'), text);
+  });
+
+  test('free fields are inserted as written: line breaks kept, never read as template text', async () => {
+    const templates = await loadTemplates(templatesDir, definitions);
+    const hunde = definitions.find((d) => d.id === 'hundesteuer-anmeldung')!;
+    const data = firstValidFixture(hunde);
+    const letter = composeLetter(
+      templates.get('bescheid')!,
+      hunde,
+      { data, reference: 'AW-1', submittedAt: '2026-03-31T10:00:00Z', fields: { betreff: 'Bescheid {{reference}}', text: 'Zeile eins\nZeile zwei 2026-05-01', rechtsbehelfsbelehrung: '' } },
+      authority,
+    );
+    assert.equal(letter.subject, 'Bescheid {{reference}}');
+    assert.deepEqual(letter.paragraphs, ['Zeile eins\nZeile zwei 2026-05-01']);
+    assert.equal(letter.salutation, 'Guten Tag Zoë Müller-Lüdenscheidt,');
+    assert.deepEqual(letter.closing, ['Mit freundlichen Grüßen', 'Stadt Darmstadt', 'Bürger- und Ordnungsamt']);
   });
 
   test('without definitions a form-bound template cannot be checked and fails', async () => {

@@ -56,7 +56,7 @@ export async function testApp(db: Database, options: TestAppOptions = {}) {
   const demoReceiverUrl = configuredDemoReceiverUrl(config);
   const { definitions, routing, templates, directory } = await loadRoutingSetup(config, ajv, db, { demoReceiverUrl });
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  const app = createApp({ db, forms, routing, logger: options.logger ?? silentLogger, config, demoReceiver: demoReceiverUrl !== undefined });
+  const app = createApp({ db, forms, routing, templates, logger: options.logger ?? silentLogger, config, demoReceiver: demoReceiverUrl !== undefined });
   return { app, forms, routing, templates, directory, config, http: supertest(app) };
 }
 
