@@ -28,6 +28,7 @@ export interface Principal {
 export const actions = [
   'installation.manage',
   'submissions.read',
+  'submissions.process',
   'deliveries.read',
   'deliveries.requeue',
   'print.read',
@@ -39,7 +40,7 @@ export type Action = (typeof actions)[number];
 
 const byRole: Record<AuthorityRole, readonly Action[]> = {
   designer: ['forms.design'],
-  sachbearbeitung: ['submissions.read', 'deliveries.read', 'deliveries.requeue', 'print.read', 'print.cancel'],
+  sachbearbeitung: ['submissions.read', 'submissions.process', 'deliveries.read', 'deliveries.requeue', 'print.read', 'print.cancel'],
   auditor: ['audit.read'],
 };
 

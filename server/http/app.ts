@@ -20,6 +20,8 @@ import { submissionsRouter } from '../submissions/http.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
 import { printAdminRouter } from '../print/admin-http.ts';
 import { printCentreRouter } from '../print/http.ts';
+import { backofficeRouter } from '../backoffice/http.ts';
+import { erasureRouter } from '../backoffice/erasure-http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { portalRouter } from './portal.ts';
@@ -62,6 +64,8 @@ export function createApp({ db, forms, routing, logger, config, demoReceiver = f
   app.use(directoryAdminRouter({ db, routing, forms, demoReceiver, env: process.env }));
   app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db));
+  app.use(backofficeRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
+  app.use(erasureRouter(db, { printRetentionDays: config.print.retentionDays, sessionIdleMinutes: config.session.idleMinutes }));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db));
   app.use(portalRouter(config.portal, config.clientDistDir));

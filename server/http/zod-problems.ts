@@ -23,6 +23,11 @@ const formats: Record<string, Texts> = {
   'audit-action': { de: 'eine Aktion wie „auth.sign-in“', en: 'an action such as "auth.sign-in"' },
   'entry-id': { de: 'die Nummer eines Eintrags (eine positive ganze Zahl)', en: 'an entry number (a positive integer)' },
   'page-size': { de: 'eine ganze Zahl von 1 bis 500', en: 'an integer from 1 to 500' },
+  'inbox-page-size': { de: 'eine ganze Zahl von 1 bis 200', en: 'an integer from 1 to 200' },
+  version: { de: 'eine Versionsnummer (eine positive ganze Zahl)', en: 'a version number (a positive integer)' },
+  date: { de: 'ein Datum nach ISO 8601, z. B. 2025-01-31', en: 'an ISO 8601 date, e.g. 2025-01-31' },
+  reference: { de: 'eine Vorgangsnummer wie 7K3M-9QXF', en: 'a reference number such as 7K3M-9QXF' },
+  'plain-text': { de: 'Text ohne Steuerzeichen (Zeilenumbrüche sind erlaubt)', en: 'text without control characters (line breaks are allowed)' },
   slug: {
     de: 'eine Kennung aus a–z, 0–9 und „-“ (höchstens 63 Zeichen, beginnend mit Buchstabe oder Ziffer)',
     en: 'an id of a–z, 0–9 and "-" (at most 63 characters, starting with a letter or digit)',
