@@ -5,7 +5,6 @@
  * Every read of an applicant's data is audited (`submission.read`, `submission.search`,
  * `submission.export`), recording ids and counts, never the data or the search words.
  */
-import { once } from 'node:events';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
@@ -29,6 +28,18 @@ import { inboxRows, listInbox } from './inbox.ts';
 import { csvHeader, csvRow } from './inbox-csv.ts';
 import { readInboxQuery, type InboxFilter } from './inbox-query.ts';
 import { setProcessingStatus } from './status-change.ts';
+
+/** Resolves when the client has taken the buffered bytes, or has gone. */
+const drained = (res: Response) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 
 /** Plain text: no control characters but line breaks and tabs. */
 const plainText = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(value);
@@ -105,28 +116,32 @@ export function backofficeRouter(db: Database, receiptSettings: ReceiptSettings)
         .type('text/csv; charset=utf-8')
         .set('Content-Disposition', `attachment; filename="antraege-${day}.csv"`);
       let rows = 0;
-      let complete = false;
-      try {
-        res.write(csvHeader(lang));
-        for await (const item of inboxRows(db, scope, filter, lang)) {
-          if (res.destroyed) break;
-          rows += 1;
-          // Backpressure: a slow client holds at most one page of rows in memory.
-          if (!res.write(csvRow(item, lang))) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-        }
-        complete = !res.destroyed;
-        res.end();
-      } finally {
+      // Recorded before the answer ends, so the entry exists when the client holds the rows.
+      const record = (complete: boolean) => {
         const context = changeContextOf(res);
         const { authorityId, authorities } = searchedAuthorities(scope, filter);
-        await recordAudit(db, {
+        return recordAudit(db, {
           actor: context.actor,
           action: 'submission.export',
           authorityId,
           details: { authorities, filters: filtersUsed(filter), rows, complete },
           requestId: context.requestId,
         });
+      };
+      try {
+        res.write(csvHeader(lang));
+        for await (const item of inboxRows(db, scope, filter, lang)) {
+          if (res.destroyed) break;
+          rows += 1;
+          // Backpressure: a slow client holds at most one page of rows in memory.
+          if (!res.write(csvRow(item, lang))) await drained(res);
+        }
+      } catch (error) {
+        await record(false);
+        throw error;
       }
+      await record(!res.destroyed);
+      res.end();
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
 
@@ -156,7 +171,7 @@ export function backofficeRouter(db: Database, receiptSettings: ReceiptSettings)
       if (file.sha256) res.set('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
       for await (const chunk of fileChunks(db, attachmentId)) {
         if (res.destroyed) return;
-        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(chunk)) await drained(res);
       }
       res.end();
     })
