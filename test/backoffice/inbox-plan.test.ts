@@ -9,7 +9,7 @@ import type { Database, Queryable } from '../../server/db/database.ts';
 import { listInbox } from '../../server/backoffice/inbox.ts';
 import { readInboxQuery } from '../../server/backoffice/inbox-query.ts';
 import { testEngines } from '../support/engines.ts';
-import { authorityIdOf, seedMany } from './seed-many.ts';
+import { authorityIdOf, seedMany } from '../support/many-submissions.ts';
 
 /** A Queryable that answers every query with no rows and keeps its EXPLAIN instead. */
 function explaining(db: Queryable): Queryable & { plans: string[] } {
