@@ -25,7 +25,7 @@ export interface PortalServer {
   close(): Promise<void>;
 }
 
-export async function startPortal(options: { formsDir?: string } = {}): Promise<PortalServer> {
+export async function startPortal(options: { formsDir?: string; env?: Record<string, string> } = {}): Promise<PortalServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'antragswerk-browser-'));
   const config = parseConfig({
     PORT: '0',
@@ -40,6 +40,7 @@ export async function startPortal(options: { formsDir?: string } = {}): Promise<
     // No deliveries during browser tests, and no fixed port for the demo receiver.
     WORKER: 'off',
     DEMO_RECEIVER_PORT: '0',
+    ...options.env,
   });
   const running = await start(config, pino({ level: 'silent' }));
   return {

@@ -16,7 +16,7 @@ export interface PortalSuite {
   open(path: string, options?: BrowserContextOptions): Promise<PortalPage>;
 }
 
-export function portalSuite(options: { formsDir?: string } = {}): PortalSuite {
+export function portalSuite(options: { formsDir?: string; env?: Record<string, string> } = {}): PortalSuite {
   let server: PortalServer | undefined;
   let browser: Browser | undefined;
   before(async () => {
