@@ -28,6 +28,7 @@ export interface Principal {
 export const actions = [
   'installation.manage',
   'submissions.read',
+  'submissions.process',
   'deliveries.read',
   'deliveries.requeue',
   'print.read',
@@ -42,7 +43,7 @@ const byRole: Record<AuthorityRole, readonly Action[]> = {
   designer: ['forms.design'],
   // Sending a letter composes it from the application: as much a read of applicants' data as
   // `submissions.read`, so never an administrator's action.
-  sachbearbeitung: ['submissions.read', 'deliveries.read', 'deliveries.requeue', 'print.read', 'print.cancel', 'letters.send'],
+  sachbearbeitung: ['submissions.read', 'submissions.process', 'deliveries.read', 'deliveries.requeue', 'print.read', 'print.cancel', 'letters.send'],
   auditor: ['audit.read'],
 };
 

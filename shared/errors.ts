@@ -120,6 +120,21 @@ export const errorCatalogue = {
     de: 'Diese Zustellung gibt es nicht oder sie ist nicht gescheitert.',
     en: 'This delivery does not exist or has not failed.',
   },
+  application_not_found: {
+    status: 404,
+    de: 'Diesen Antrag gibt es nicht.',
+    en: 'This application does not exist.',
+  },
+  status_transition_invalid: {
+    status: 409,
+    de: 'Dieser Bearbeitungsstand kann auf den aktuellen nicht folgen.',
+    en: 'This processing status cannot follow the current one.',
+  },
+  message_not_found: {
+    status: 404,
+    de: 'Zu dieser Zustellung gibt es keine gesendete Nachricht.',
+    en: 'There is no message sent for this delivery.',
+  },
   user_not_found: {
     status: 404,
     de: 'Dieses Benutzerkonto gibt es nicht.',

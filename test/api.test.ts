@@ -83,9 +83,10 @@ for (const engine of testEngines()) {
 
       const status = await http.get(`/api/submissions/${id}`).query({ token: statusToken }).expect(200);
       assert.equal(status.headers['cache-control'], 'no-store');
-      assert.deepEqual(Object.keys(status.body).sort(), ['formId', 'formVersion', 'progress', 'reference', 'status', 'submittedAt']);
+      assert.deepEqual(Object.keys(status.body).sort(), ['formId', 'formVersion', 'processing', 'progress', 'reference', 'status', 'submittedAt']);
       assert.equal(status.body.reference, reference);
       assert.equal(status.body.status, 'received');
+      assert.deepEqual(status.body.processing, { status: 'eingegangen', note: null, changedAt: null }, 'no caseworker has touched it yet');
       assert.deepEqual(status.body.progress, { steps: [] }, 'a form without a route delivers nothing');
       assert.ok(Math.abs(Date.parse(status.body.submittedAt) - Date.now()) < 60_000);
     });

@@ -146,10 +146,8 @@ const de = {
   statusState: 'Bearbeitungsstand',
   statusMissingReference: 'Bitte geben Sie die Vorgangsnummer ein.',
   statusMissingToken: 'Bitte geben Sie den Zugangsschlüssel ein.',
-  /** Names of the submission states the server reports; an unknown state is shown as it comes. */
-  statusNames: {
-    received: 'Eingegangen',
-  } as Record<string, string>,
+  statusNote: 'Hinweis der Behörde',
+  statusChangedAt: 'Stand vom',
   progressTitle: 'Weg Ihres Antrags',
   progressNone: 'Ihr Antrag liegt der zuständigen Stelle vor und wird dort bearbeitet. Er muss nicht weitergeleitet werden.',
   progressMessage: (authority: string | undefined) => `Antrag an ${authority ?? 'die zuständige Stelle'}`,
@@ -335,12 +333,11 @@ const en: UiTexts = {
   statusResultTitle: 'Result',
   statusForm: 'Application',
   statusSubmittedAt: 'Received on',
-  statusState: 'Progress',
+  statusState: 'Processing status',
   statusMissingReference: 'Please enter the reference number.',
   statusMissingToken: 'Please enter the access key.',
-  statusNames: {
-    received: 'Received',
-  },
+  statusNote: 'Note from the authority',
+  statusChangedAt: 'Status as of',
   progressTitle: 'Where your application is',
   progressNone: 'Your application is with the responsible authority and will be processed there. It does not need to be forwarded.',
   progressMessage: (authority) => `Application to ${authority ?? 'the responsible authority'}`,

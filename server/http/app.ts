@@ -23,6 +23,8 @@ import { operationsRouter } from '../operations/http.ts';
 import { printCentreRouter } from '../print/http.ts';
 import type { LetterTemplate } from '../print/templates.ts';
 import { lettersAdminRouter } from '../letters/admin-http.ts';
+import { backofficeRouter } from '../backoffice/http.ts';
+import { erasureRouter } from '../backoffice/erasure-http.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { healthRouter } from './health.ts';
 import { portalRouter } from './portal.ts';
@@ -67,6 +69,8 @@ export function createApp({ db, forms, routing, templates, logger, config, demoR
   app.use(directoryAdminRouter({ db, routing, forms, demoReceiver, env: process.env }));
   app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db));
+  app.use(backofficeRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));
+  app.use(erasureRouter(db, { printRetentionDays: config.print.retentionDays, sessionIdleMinutes: config.session.idleMinutes }));
   app.use(printCentreRouter(db, config.print));
   app.use(printAdminRouter(db));
   app.use(operationsRouter(db));

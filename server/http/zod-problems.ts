@@ -25,6 +25,10 @@ const formats: Record<string, Texts> = {
   cursor: { de: 'die Position („cursor“) eines Eintrags der vorigen Seite', en: 'the position ("cursor") of an entry of the previous page' },
   date: { de: 'ein Datum wie 2025-01-31', en: 'a date such as 2025-01-31' },
   'page-size': { de: 'eine ganze Zahl von 1 bis 500', en: 'an integer from 1 to 500' },
+  'inbox-page-size': { de: 'eine ganze Zahl von 1 bis 200', en: 'an integer from 1 to 200' },
+  version: { de: 'eine Versionsnummer (eine positive ganze Zahl)', en: 'a version number (a positive integer)' },
+  reference: { de: 'eine Vorgangsnummer wie 7K3M-9QXF', en: 'a reference number such as 7K3M-9QXF' },
+  'plain-text': { de: 'Text ohne Steuerzeichen (Zeilenumbrüche sind erlaubt)', en: 'text without control characters (line breaks are allowed)' },
   slug: {
     de: 'eine Kennung aus a–z, 0–9 und „-“ (höchstens 63 Zeichen, beginnend mit Buchstabe oder Ziffer)',
     en: 'an id of a–z, 0–9 and "-" (at most 63 characters, starting with a letter or digit)',

@@ -1,7 +1,10 @@
 import type { Manifest } from './batches.ts';
 
-/** RFC 4180: quoted when needed, doubled quotes, CRLF line ends. */
-const cell = (value: unknown): string => {
+/**
+ * One CSV cell (RFC 4180: quoted when it holds a quote, a line break, a comma or a semicolon, so
+ * it is safe with either separator; quotes doubled), guarded against formula injection.
+ */
+export const csvCell = (value: unknown): string => {
   const text = value === null || value === undefined ? '' : String(value);
   // A leading = + - @ would run as a formula in a spreadsheet; a quote-prefixed apostrophe stops it.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -25,5 +28,5 @@ export function manifestCsv(manifest: Manifest): string {
     p.postage,
     ...addressColumns.map((_, i) => p.recipient[i] ?? ''),
   ]);
-  return [[...header, ...addressColumns], ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [[...header, ...addressColumns], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -11,7 +11,8 @@ import { receiptContent } from '../print/receipt-content.ts';
 import type { ReceiptDocument } from '../print/receipt.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import { authorityNameOf, type Target } from '../routing/targets.ts';
-import { statusLink } from '../../shared/status-link.ts';
+import { statusLink, statusPagePath } from '../../shared/status-link.ts';
+import type { Language } from '../../shared/i18n.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
 
 export interface ReceiptSettings {
@@ -54,6 +55,36 @@ export async function findReceipt(db: Queryable, id: string, token: string, sett
   );
   const row = rows[0];
   if (!row || !tokenMatches(token, row.status_token_hash)) return undefined;
+  return receiptOfRow(db, id, row, settings, statusLink(settings.publicUrl, row.reference, token));
+}
+
+/**
+ * The receipt of a stored submission for someone who may read it without its token (the
+ * authority's caseworker): the same document, its link going to the status page, where the
+ * applicant's reference and token are asked for.
+ */
+export async function storedReceipt(db: Queryable, id: string, settings: ReceiptSettings): Promise<ReceiptDocument | undefined> {
+  const { rows } = await db.query<Row>(
+    `SELECT reference, form_id, form_version, submitted_at, language, data, status_token_hash FROM submissions WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row && receiptOfRow(db, id, row, settings, `${settings.publicUrl.replace(/\/+$/, '')}${statusPagePath}`);
+}
+
+/** The answers of a stored submission worded by the portal's answer model, in `language`. */
+export async function storedAnswers(db: Queryable, id: string, language: Language): Promise<Pick<ReceiptDocument, 'formTitle' | 'sections'> | undefined> {
+  const { rows } = await db.query<Row>(
+    `SELECT reference, form_id, form_version, submitted_at, language, data, status_token_hash FROM submissions WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const receipt = await receiptOfRow(db, id, { ...row, language }, { portalName: '', publicUrl: '', routing: { target: () => undefined } }, '');
+  return { formTitle: receipt.formTitle, sections: receipt.sections };
+}
+
+async function receiptOfRow(db: Queryable, id: string, row: Row, settings: ReceiptSettings, link: string): Promise<ReceiptDocument> {
   const version = await findVersion(db, row.form_id, row.form_version);
   // Submissions reference their form version (foreign key): a missing one is a broken database.
   if (!version) throw new Error(`form version ${row.form_id}@${row.form_version} of submission ${id} is missing`);
@@ -66,7 +97,7 @@ export async function findReceipt(db: Queryable, id: string, token: string, sett
     {
       portalName: settings.portalName,
       authorities: await authoritiesOf(db, id, settings.routing),
-      statusLink: statusLink(settings.publicUrl, row.reference, token),
+      statusLink: link,
     },
   );
 }

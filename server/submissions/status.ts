@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.ts';
 import { tokenMatches } from '../auth/secret-token.ts';
 import { normaliseReference } from './reference.ts';
 import { uuidPattern } from '../../shared/uuid.ts';
+import type { ProcessingStatus } from '../../shared/processing-status.ts';
 
 export interface SubmissionStatus {
   reference: string;
@@ -9,6 +10,8 @@ export interface SubmissionStatus {
   formVersion: number;
   submittedAt: string;
   status: string;
+  /** What the authority says: its processing status (a code of shared/processing-status.ts) and note to the applicant. */
+  processing: { status: ProcessingStatus; note: string | null; changedAt: string | null };
 }
 
 type Row = {
@@ -18,11 +21,14 @@ type Row = {
   submitted_at: Date;
   status: string;
   status_token_hash: string;
+  processing_status: ProcessingStatus;
+  status_note: string | null;
+  status_changed_at: Date | null;
 };
 
 async function statusWhere(db: Queryable, column: 'id' | 'reference', value: string, token: string) {
   const { rows } = await db.query<Row>(
-    `SELECT reference, form_id, form_version, submitted_at, status, status_token_hash
+    `SELECT reference, form_id, form_version, submitted_at, status, status_token_hash, processing_status, status_note, status_changed_at
        FROM submissions WHERE ${column} = $1`,
     [value],
   );
@@ -34,6 +40,7 @@ async function statusWhere(db: Queryable, column: 'id' | 'reference', value: str
     formVersion: row.form_version,
     submittedAt: row.submitted_at.toISOString(),
     status: row.status,
+    processing: { status: row.processing_status, note: row.status_note, changedAt: row.status_changed_at?.toISOString() ?? null },
   };
 }
 

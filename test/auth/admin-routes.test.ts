@@ -15,7 +15,7 @@ import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { recordAudit } from '../../server/audit/audit.ts';
 import type { AuthorityRole } from '../../shared/auth-policy.ts';
 import { testEngines } from '../support/engines.ts';
-import { accountOf, adminTestApp, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, readyBatchOf, submissionOf, type Caller } from './support.ts';
+import { accountOf, adminTestApp, attachmentOf, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, readyBatchOf, sentDeliveryOf, submissionOf, type Caller } from './support.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -228,6 +228,55 @@ const table: Record<string, RouteEntry> = {
     shows: (body) => (body as { entries: unknown[] }).entries.length === 1,
   },
   'GET /api/admin/audit/verify': { roles: ['admin', 'auditor'], otherAuthority: 'unscoped', success: 200, request: async () => ({ path: '/api/admin/audit/verify' }) },
+  'GET /api/admin/submissions': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/submissions?limit=200#${await submissionOf(db, authorityA)}` }),
+    shows: (body, path) => (body as { items: Array<{ id: string }> }).items.some((i) => i.id === path.split('#')[1]),
+  },
+  'GET /api/admin/submissions.csv': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/submissions.csv#${await submissionOf(db, authorityA)}` }),
+    shows: (body, path) => String(body).includes(path.split('#')[1]!),
+  },
+  'GET /api/admin/submissions/:id': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/submissions/${await submissionOf(db, authorityA)}` }),
+  },
+  'GET /api/admin/submissions/:id/attachments/:attachmentId': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => {
+      const { submissionId, attachmentId } = await attachmentOf(db, authorityA);
+      return { path: `/api/admin/submissions/${submissionId}/attachments/${attachmentId}` };
+    },
+  },
+  'GET /api/admin/submissions/:id/receipt.pdf': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/submissions/${await submissionOf(db, authorityA)}/receipt.pdf` }),
+  },
+  'POST /api/admin/submissions/:id/status': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/submissions/${await submissionOf(db, authorityA)}/status`, body: { status: 'in_bearbeitung' } }),
+  },
+  'GET /api/admin/deliveries/:id/message': {
+    roles: ['sachbearbeitung'],
+    otherAuthority: 'not-found',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/deliveries/${(await sentDeliveryOf(db, authorityA)).deliveryId}/message` }),
+  },
+  'GET /api/admin/erasure': { ...installation, success: 200, request: async () => ({ path: '/api/admin/erasure' }) },
+  'POST /api/admin/erasure/run': { ...installation, success: 200, request: async () => ({ path: '/api/admin/erasure/run' }) },
   'POST /api/admin/print/pieces/:id/cancel': {
     roles: ['admin', 'sachbearbeitung'],
     otherAuthority: 'not-found',
@@ -339,7 +388,8 @@ for (const engine of testEngines()) {
           const token = tokens.get(caller);
           if (token) req = req.set('Authorization', `Bearer ${token}`);
           const res = body ? await req.send(body) : await req;
-          outcomes[caller] = { status: res.status, ...(entry.shows && res.status < 300 ? { shows: entry.shows(res.body, path) } : {}) };
+          const answer = res.type.startsWith('text/') ? res.text : res.body;
+          outcomes[caller] = { status: res.status, ...(entry.shows && res.status < 300 ? { shows: entry.shows(answer, path) } : {}) };
           wanted[caller] = expected(entry, caller);
           if (res.status === 401) assert.match(String(res.headers['www-authenticate']), /^Bearer/, `${caller}: WWW-Authenticate`);
           if (res.status >= 400) assert.equal(typeof res.body.error?.code, 'string', `${caller}: an error body`);

@@ -68,6 +68,32 @@ export async function deadDeliveryOf(db: Database, authority: string | null): Pr
   return { deliveryId, submissionId };
 }
 
+/** A delivered message of a new submission for `authority`, as sent. */
+export async function sentDeliveryOf(db: Database, authority: string | null): Promise<{ deliveryId: string; submissionId: string }> {
+  const submissionId = await submissionOf(db, authority);
+  const deliveryId = randomUUID();
+  await db.query(
+    `INSERT INTO deliveries (id, submission_id, route_index, target_id, message_uuid, state, attempts, message, delivered_at)
+     VALUES ($1, $2, 0, 'fachverfahren', $3, 'delivered', 1, '<?xml version="1.0" encoding="UTF-8"?><nachricht><name>Muster</name></nachricht>', now())`,
+    [deliveryId, submissionId, randomUUID()],
+  );
+  return { deliveryId, submissionId };
+}
+
+/** A complete file of a new submission for `authority`, stored in two chunks. */
+export async function attachmentOf(db: Database, authority: string | null): Promise<{ attachmentId: string; submissionId: string }> {
+  const submissionId = await submissionOf(db, authority);
+  const attachmentId = randomUUID();
+  await db.query(
+    `INSERT INTO attachments (id, form_id, rule, file_name, media_type, size, sha256, sha512, complete, submission_id)
+     VALUES ($1, 'testformular', '{"mediaTypes":["text/plain"],"maxBytes":1000}', 'Nachweis Müller.txt', 'text/plain', 11,
+             encode(sha256('hello world'::bytea), 'hex'), encode(sha512('hello world'::bytea), 'hex'), true, $2)`,
+    [attachmentId, submissionId],
+  );
+  await db.query(`INSERT INTO attachment_chunks (attachment_id, seq, bytes) VALUES ($1, 0, 'hello '::bytea), ($1, 1, 'world'::bytea)`, [attachmentId]);
+  return { attachmentId, submissionId };
+}
+
 /** A queued print piece of a new submission for `authority`. */
 export async function queuedPieceOf(db: Database, authority: string | null): Promise<{ pieceId: string; submissionId: string }> {
   const submissionId = await submissionOf(db, authority);

@@ -1,6 +1,7 @@
 /**
  * `/status`: reference and token from the receipt; missing and malformed input, a wrong pair, the
- * right pair, a status link; where the application is, in words, German and English.
+ * right pair, a status link; where the application is, in words, German and English; the
+ * authority's processing status and note beside it.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { claimDue, markDead, markDelivered, markRetry } from '../../server/routing/outbox.ts';
+import { setProcessingStatus } from '../../server/backoffice/status-change.ts';
+import { demoProvisioningFile } from '../../server/config.ts';
 import { formsDir, minimalDefinition } from '../support/forms-dir.ts';
 import { postJson, validFixtures } from './support/api.ts';
 import { assertAccessible } from './support/axe.ts';
@@ -24,6 +27,7 @@ const forms = await formsDir({
 });
 
 describe('status page', () => {
+  // Own forms get no directory by default; these need the demo's Steueramt and print target.
   const portal = portalSuite({ formsDir: forms });
 
   test('asks for both values, refuses a wrong pair, shows the status of the right one', async () => {
@@ -152,6 +156,32 @@ describe('status page', () => {
     assert.equal(page.url(), `${portal.url}/status`);
     assert.equal(await page.getByLabel('Vorgangsnummer').inputValue(), typed);
     assert.equal(await page.getByLabel('Zugangsschlüssel').inputValue(), receipt.statusToken);
+    await close();
+  });
+
+  test('shows the processing status the authority set, with its note, beside the delivery progress', async () => {
+    const { body: receipt } = await postJson<Receipt>(`${portal.url}/api/forms/hundesteuer-anmeldung/submissions`, validFixtures('hundesteuer-anmeldung')[0]);
+    const note = 'Bitte reichen Sie den Nachweis der Haftpflichtversicherung nach.\nVielen Dank.';
+    const changed = await setProcessingStatus(portal.db, receipt.id, { status: 'in_bearbeitung', note }, { actor: { kind: 'system', name: 'browser-test' } }, () => true);
+    assert.equal(changed?.status, 'in_bearbeitung');
+
+    const { page, close } = await portal.open('/status');
+    await lookUp(page, receipt, 'Status abfragen');
+    const facts = page.locator('.status-result .facts');
+    const text = (await facts.textContent()) ?? '';
+    assert.match(text, /BearbeitungsstandIn Bearbeitung/);
+    assert.match(text, /Stand vom\d{1,2}\. \S+ \d{4} um \d{2}:\d{2}/);
+    assert.equal(await page.locator('.status-note').innerText(), 'Bitte reichen Sie den Nachweis der Haftpflichtversicherung nach.\nVielen Dank.', 'the line break kept');
+    assert.match((await page.locator('.status-result').textContent()) ?? '', /Hinweis der Behörde.*Weg Ihres Antrags/s);
+    await assertAccessible(page, 'status page with processing status and note');
+
+    await setProcessingStatus(portal.db, receipt.id, { status: 'abgelehnt' }, { actor: { kind: 'system', name: 'browser-test' } }, () => true);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await lookUp(page, receipt, 'Check status');
+    const english = (await page.locator('.status-result .facts').textContent()) ?? '';
+    assert.match(english, /Processing statusRejected/);
+    assert.match(english, /Status as of/);
+    assert.equal(await page.locator('.status-note').count(), 0, 'no note, no row');
     await close();
   });
 });

@@ -1,5 +1,6 @@
 /** The shapes of the server's answers the portal uses (README "API" and docs/api-portal.md). */
 import type { FormDefinition, LocalizedText } from '../../../shared/form-definition.ts';
+import type { ProcessingStatus } from '../../../shared/processing-status.ts';
 
 /** One entry of `GET /api/forms`. */
 export interface FormListing {
@@ -64,6 +65,8 @@ export interface SubmissionStatus {
   formVersion: number;
   submittedAt: string;
   status: string;
+  /** The authority's processing status and its note to the applicant (plain text, may hold line breaks). */
+  processing: { status: ProcessingStatus; note: string | null; changedAt: string | null };
   /** No steps: nothing is forwarded, the application stays with the authority in the portal. */
   progress: { steps: ProgressStep[] };
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../../shared/form-view/format.ts';
+import { processingStatusLabels } from '../../../shared/processing-status.ts';
 import { readStatusFragment } from '../../../shared/status-link.ts';
 import type { ValidationProblem } from '../../../shared/validation/messages.ts';
 import { ApiError } from '../api/http.ts';
@@ -176,8 +177,20 @@ export function StatusPage() {
             </div>
             <div className="facts__row">
               <dt>{t.statusState}</dt>
-              <dd>{t.statusNames[result.status] ?? result.status}</dd>
+              <dd className="status-processing">{processingStatusLabels[result.processing.status]?.[lang] ?? result.processing.status}</dd>
             </div>
+            {result.processing.changedAt && (
+              <div className="facts__row">
+                <dt>{t.statusChangedAt}</dt>
+                <dd>{formatDateTime(result.processing.changedAt, lang)}</dd>
+              </div>
+            )}
+            {result.processing.note && (
+              <div className="facts__row">
+                <dt>{t.statusNote}</dt>
+                <dd className="status-note">{result.processing.note}</dd>
+              </div>
+            )}
           </dl>
           <StatusProgress progress={result.progress} />
         </section>
