@@ -24,6 +24,13 @@ export function formatDateTime(iso: string, lang: Language): string {
   return `${text} (${portalTimeZone})`;
 }
 
+/** A date and time in a table's few characters, e.g. "03.12.2026, 14:05", in the portal's zone. */
+export function formatShortDateTime(iso: string, lang: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: portalTimeZone }).format(date);
+}
+
 /** A calendar date (`2025-04-12`), which has no time zone: formatted as it is. */
 export function formatDate(value: string, lang: Language): string {
   const date = new Date(`${value}T00:00:00Z`);

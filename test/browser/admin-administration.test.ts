@@ -63,6 +63,9 @@ describe('back-office administration', () => {
     await signIn(page, adminEmail);
     assert.deepEqual(await nav(page).getByRole('link').allTextContents(), [
       'Übersicht',
+      'Zustellungen',
+      'Druck',
+      'Kennzahlen',
       'Behörden',
       'Ziele',
       'Zuständigkeiten',

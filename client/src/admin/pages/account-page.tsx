@@ -3,6 +3,7 @@
  * roles per authority. Accounts from the provisioning file are read-only; accounts signing in
  * through OpenID Connect have no password here.
  */
+import { formatShortDateTime } from '../../../../shared/form-view/format.ts';
 import { useState, type FormEvent } from 'react';
 import { LoadFailed, Loading } from '../../layout/load-states.tsx';
 import { PageHeading } from '../../layout/page-heading.tsx';
@@ -17,7 +18,7 @@ import { Facts } from '../components/facts.tsx';
 import { CheckField, ProblemSummary, TextField } from '../components/fields.tsx';
 import { useFormState } from '../components/form-state.ts';
 import { GrantsEditor, useGrantLabels } from './administration/grants-editor.tsx';
-import { dateTime, type Account, type Authority, type GrantRow } from './administration/types.ts';
+import { type Account, type Authority, type GrantRow } from './administration/types.ts';
 import { roleName, sharedTexts } from './administration/words.ts';
 
 const texts = {
@@ -109,8 +110,8 @@ function AccountView({ stored, authorities }: { stored: Account; authorities: Au
   const facts: Array<[string, string | undefined]> = [
     [account.labels['/email']!, user.email],
     [words.managed, shared.managedBy[user.managedBy] ?? user.managedBy],
-    [words.createdAt, dateTime(user.createdAt, lang)],
-    [words.passwordChangedAt, user.passwordChangedAt ? dateTime(user.passwordChangedAt, lang) : words.never],
+    [words.createdAt, formatShortDateTime(user.createdAt, lang)],
+    [words.passwordChangedAt, user.passwordChangedAt ? formatShortDateTime(user.passwordChangedAt, lang) : words.never],
   ];
 
   if (user.managedBy === 'file')

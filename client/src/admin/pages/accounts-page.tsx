@@ -6,6 +6,7 @@ import { Link } from '../../routing/router.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
+import { DataTable } from '../components/data-table.tsx';
 import type { Account } from './administration/types.ts';
 import { roleName, sharedTexts } from './administration/words.ts';
 
@@ -59,47 +60,34 @@ export function AccountsPage(_props: AdminPageProps) {
       {list.state === 'loading' && <Loading />}
       {list.state === 'failed' && <LoadFailed error={list.error} retry={list.retry} />}
       {list.state === 'loaded' && (
-        <div className="table-scroll" role="region" aria-label={words.region} tabIndex={0}>
-          <table className="data-table">
-            <caption>{words.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{words.email}</th>
-                <th scope="col">{words.name}</th>
-                <th scope="col">{words.admin}</th>
-                <th scope="col">{words.state}</th>
-                <th scope="col">{words.roles}</th>
-                <th scope="col">{words.managed}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.value.users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row" className="data-table__wrap">
-                    <Link to={`/admin/konten/${u.id}`}>{u.email}</Link>
-                  </th>
-                  <td>{u.name}</td>
-                  <td>{u.admin ? shared.yes : shared.no}</td>
-                  <td>{u.disabled ? words.disabled : words.enabled}</td>
-                  <td>
-                    {u.grants.length === 0 ? (
-                      shared.none
-                    ) : (
-                      <ul className="plain-list">
-                        {u.grants.map((g) => (
-                          <li key={`${g.role}:${g.authority}`}>
-                            {roleName(shared, g.role)} – {g.authority}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>{shared.managedBy[u.managedBy] ?? u.managedBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={words.caption}
+          label={words.region}
+          rows={list.value.users}
+          rowKey={(u) => u.id}
+          columns={[
+            { header: words.email, rowHeader: true, className: 'data-table__wrap', cell: (u) => <Link to={`/admin/konten/${u.id}`}>{u.email}</Link> },
+            { header: words.name, cell: (u) => u.name },
+            { header: words.admin, cell: (u) => (u.admin ? shared.yes : shared.no) },
+            { header: words.state, cell: (u) => (u.disabled ? words.disabled : words.enabled) },
+            {
+              header: words.roles,
+              cell: (u) =>
+                u.grants.length === 0 ? (
+                  shared.none
+                ) : (
+                  <ul className="plain-list">
+                    {u.grants.map((g) => (
+                      <li key={`${g.role}:${g.authority}`}>
+                        {roleName(shared, g.role)} – {g.authority}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+            { header: words.managed, cell: (u) => shared.managedBy[u.managedBy] ?? u.managedBy },
+          ]}
+        />
       )}
     </>
   );

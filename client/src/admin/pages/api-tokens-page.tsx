@@ -2,6 +2,7 @@
  * `/admin/api-tokens`: named tokens for machines. A new token is shown once, with a copy button
  * and the warning that it will not be shown again; revoking asks first and keeps it listed.
  */
+import { formatShortDateTime } from '../../../../shared/form-view/format.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LoadFailed, Loading } from '../../layout/load-states.tsx';
 import { PageHeading } from '../../layout/page-heading.tsx';
@@ -10,10 +11,11 @@ import { useLanguage } from '../../language.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
+import { DataTable } from '../components/data-table.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { ProblemSummary, SelectField, TextField } from '../components/fields.tsx';
 import { useFormState } from '../components/form-state.ts';
-import { dateTime, type ApiToken, type Authority } from './administration/types.ts';
+import { type ApiToken, type Authority } from './administration/types.ts';
 import { roleName, sharedTexts } from './administration/words.ts';
 
 const texts = {
@@ -190,39 +192,27 @@ function Tokens({ loaded, changed, startsChange }: { loaded: Loaded; changed(mes
       {loaded.tokens.length === 0 ? (
         <p>{words.empty}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={words.region} tabIndex={0}>
-          <table className="data-table">
-            <caption>{words.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{words.name}</th>
-                <th scope="col">{words.role}</th>
-                <th scope="col">{words.authority}</th>
-                <th scope="col">{words.createdAt}</th>
-                <th scope="col">{words.lastUsedAt}</th>
-                <th scope="col">{words.state}</th>
-                <th scope="col">{words.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.tokens.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
-                  <td>{roleName(shared, t.role)}</td>
-                  <td>{t.authority ?? shared.none}</td>
-                  <td>{dateTime(t.createdAt, lang)}</td>
-                  <td>{t.lastUsedAt ? dateTime(t.lastUsedAt, lang) : words.never}</td>
-                  <td>{t.revokedAt ? words.revokedAt(dateTime(t.revokedAt, lang)) : words.active}</td>
-                  <td>
-                    {!t.revokedAt && (
-                      <ConfirmAction label={words.revoke} question={words.revokeQuestion(t.name)} confirm={words.confirmRevoke} busy={revoking.busy} onConfirm={() => revoke(t)} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={words.caption}
+          label={words.region}
+          rows={loaded.tokens}
+          rowKey={(t) => t.id}
+          columns={[
+            { header: words.name, rowHeader: true, cell: (t) => t.name },
+            { header: words.role, cell: (t) => roleName(shared, t.role) },
+            { header: words.authority, cell: (t) => t.authority ?? shared.none },
+            { header: words.createdAt, cell: (t) => formatShortDateTime(t.createdAt, lang) },
+            { header: words.lastUsedAt, cell: (t) => (t.lastUsedAt ? formatShortDateTime(t.lastUsedAt, lang) : words.never) },
+            { header: words.state, cell: (t) => (t.revokedAt ? words.revokedAt(formatShortDateTime(t.revokedAt, lang)) : words.active) },
+            {
+              header: words.actions,
+              cell: (t) =>
+                !t.revokedAt && (
+                  <ConfirmAction label={words.revoke} question={words.revokeQuestion(t.name)} confirm={words.confirmRevoke} busy={revoking.busy} onConfirm={() => revoke(t)} />
+                ),
+            },
+          ]}
+        />
       )}
       <h2>{words.createTitle}</h2>
       <ProblemSummary form={form} labels={words.labels} />

@@ -3,6 +3,7 @@
  * entries a page at a time (keyset: the API's `next`), each entry's details readable, and the
  * chain's verdict in words. Auditors see their authorities' entries; the verdict covers the chain.
  */
+import { formatShortDateTime } from '../../../../shared/form-view/format.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LoadFailed, Loading } from '../../layout/load-states.tsx';
 import { PageHeading } from '../../layout/page-heading.tsx';
@@ -13,7 +14,7 @@ import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
 import { ProblemSummary, TextField } from '../components/fields.tsx';
 import { useFormState } from '../components/form-state.ts';
-import { dateTime, type AuditEntry } from './administration/types.ts';
+import { type AuditEntry } from './administration/types.ts';
 
 const texts = {
   de: {
@@ -245,7 +246,7 @@ export function AuditPage(_props: AdminPageProps) {
                 {list.entries.map((e) => (
                   <tr key={String(e.id)}>
                     <th scope="row">{String(e.id)}</th>
-                    <td>{dateTime(e.at, lang)}</td>
+                    <td>{formatShortDateTime(e.at, lang)}</td>
                     <td className="data-table__wrap">
                       {words.actorKinds[e.actor.kind] ?? e.actor.kind}
                       {e.actor.name ? `: ${e.actor.name}` : ''}

@@ -6,6 +6,7 @@ import { Link, useRouter } from '../../routing/router.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
+import { DataTable } from '../components/data-table.tsx';
 import type { Authority } from './administration/types.ts';
 import { sharedTexts } from './administration/words.ts';
 
@@ -63,35 +64,19 @@ export function AuthoritiesPage(_props: AdminPageProps) {
         (list.value.authorities.length === 0 ? (
           <p>{words.empty}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label={words.region} tabIndex={0}>
-            <table className="data-table">
-              <caption>{words.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{words.name}</th>
-                  <th scope="col">{words.id}</th>
-                  <th scope="col">{words.kennung}</th>
-                  <th scope="col">{words.regionalschluessel}</th>
-                  <th scope="col">{words.managed}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.value.authorities.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <Link to={`/admin/behoerden/${encodeURIComponent(a.id)}`}>{a.name}</Link>
-                    </th>
-                    <td>
-                      <code>{a.id}</code>
-                    </td>
-                    <td>{a.kennung ?? shared.none}</td>
-                    <td>{a.regionalschluessel ?? shared.none}</td>
-                    <td>{shared.managedBy[a.managedBy] ?? a.managedBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={words.caption}
+            label={words.region}
+            rows={list.value.authorities}
+            rowKey={(a) => a.id}
+            columns={[
+              { header: words.name, rowHeader: true, cell: (a) => <Link to={`/admin/behoerden/${encodeURIComponent(a.id)}`}>{a.name}</Link> },
+              { header: words.id, cell: (a) => <code>{a.id}</code> },
+              { header: words.kennung, cell: (a) => a.kennung ?? shared.none },
+              { header: words.regionalschluessel, cell: (a) => a.regionalschluessel ?? shared.none },
+              { header: words.managed, cell: (a) => shared.managedBy[a.managedBy] ?? a.managedBy },
+            ]}
+          />
         ))}
     </>
   );

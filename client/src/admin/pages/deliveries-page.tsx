@@ -3,6 +3,7 @@
  * by page; the ones they may requeue can be picked and sent again at once. What happened is
  * announced in a status region, each delivery not sent again with its reason.
  */
+import { formatShortDateTime } from '../../../../shared/form-view/format.ts';
 import { useRef, useState } from 'react';
 import { PageHeading } from '../../layout/page-heading.tsx';
 import { LoadFailed, Loading, useErrorMessage } from '../../layout/load-states.tsx';
@@ -11,7 +12,7 @@ import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useSession } from '../session.tsx';
 import { useTexts } from '../use-texts.ts';
-import { formatTime, useLoad } from './operations/use-load.ts';
+import { useLoad } from './operations/use-load.ts';
 
 interface DeadDelivery {
   id: string;
@@ -238,7 +239,7 @@ export function DeliveriesPage(_props: AdminPageProps) {
                       {d.lastError ?? '–'}
                       {d.validationErrorCount > 0 && <> ({words.validationErrors(d.validationErrorCount)})</>}
                     </td>
-                    <td>{formatTime(d.updatedAt, lang)}</td>
+                    <td>{formatShortDateTime(d.updatedAt, lang)}</td>
                   </tr>
                 ))}
               </tbody>

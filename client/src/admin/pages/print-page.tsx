@@ -3,6 +3,7 @@
  * with the counts of their own letters in each; and the letters given up after every print
  * attempt failed.
  */
+import { formatShortDateTime } from '../../../../shared/form-view/format.ts';
 import { useState } from 'react';
 import { PageHeading } from '../../layout/page-heading.tsx';
 import { LoadFailed, Loading } from '../../layout/load-states.tsx';
@@ -10,7 +11,8 @@ import { useLanguage } from '../../language.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
-import { formatTime, useLoad } from './operations/use-load.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { useLoad } from './operations/use-load.ts';
 
 const batchStates = ['sealing', 'ready', 'claimed', 'confirmed', 'withdrawn'] as const;
 type BatchState = (typeof batchStates)[number];
@@ -152,43 +154,24 @@ export function PrintPage(_props: AdminPageProps) {
         (batches.value.length === 0 ? (
           <p role="status">{words.noBatches}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label={words.batchRegion} tabIndex={0}>
-            <table className="data-table">
-              <caption>{words.batchCaption(batches.value.length, shown ? words.state[shown] : words.any)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{words.batch}</th>
-                  <th scope="col">{words.profile}</th>
-                  <th scope="col">{words.status}</th>
-                  <th scope="col">{words.pieces}</th>
-                  <th scope="col">{words.sheets}</th>
-                  <th scope="col">{words.printed}</th>
-                  <th scope="col">{words.failed}</th>
-                  <th scope="col">{words.withdrawn}</th>
-                  <th scope="col">{words.created}</th>
-                  <th scope="col">{words.centre}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {batches.value.map((b) => (
-                  <tr key={b.id}>
-                    <th scope="row">
-                      <code title={b.id}>{b.id.slice(0, 8)}</code>
-                    </th>
-                    <td>{b.profile}</td>
-                    <td>{words.state[b.state] ?? b.state}</td>
-                    <td>{b.pieces}</td>
-                    <td>{b.sheets}</td>
-                    <td>{b.printed}</td>
-                    <td>{b.failed}</td>
-                    <td>{b.withdrawn}</td>
-                    <td>{formatTime(b.createdAt, lang)}</td>
-                    <td>{b.claimedBy ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={words.batchCaption(batches.value.length, shown ? words.state[shown] : words.any)}
+            label={words.batchRegion}
+            rows={batches.value}
+            rowKey={(b) => b.id}
+            columns={[
+              { header: words.batch, rowHeader: true, cell: (b) => <code title={b.id}>{b.id.slice(0, 8)}</code> },
+              { header: words.profile, cell: (b) => b.profile },
+              { header: words.status, cell: (b) => words.state[b.state] ?? b.state },
+              { header: words.pieces, cell: (b) => b.pieces },
+              { header: words.sheets, cell: (b) => b.sheets },
+              { header: words.printed, cell: (b) => b.printed },
+              { header: words.failed, cell: (b) => b.failed },
+              { header: words.withdrawn, cell: (b) => b.withdrawn },
+              { header: words.created, cell: (b) => formatShortDateTime(b.createdAt, lang) },
+              { header: words.centre, cell: (b) => b.claimedBy ?? '–' },
+            ]}
+          />
         ))}
       <h2>{words.givenUp}</h2>
       <p>{words.givenUpIntro}</p>
@@ -198,33 +181,20 @@ export function PrintPage(_props: AdminPageProps) {
         (givenUp.value.length === 0 ? (
           <p>{words.noneGivenUp}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label={words.givenUpRegion} tabIndex={0}>
-            <table className="data-table">
-              <caption>{words.givenUpCaption(givenUp.value.length)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{words.reference}</th>
-                  <th scope="col">{words.form}</th>
-                  <th scope="col">{words.profile}</th>
-                  <th scope="col">{words.attempts}</th>
-                  <th scope="col">{words.reason}</th>
-                  <th scope="col">{words.when}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {givenUp.value.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.reference}</th>
-                    <td>{p.formId}</td>
-                    <td>{p.profile}</td>
-                    <td>{p.attempt}</td>
-                    <td>{p.lastFailure ?? '–'}</td>
-                    <td>{formatTime(p.updatedAt, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={words.givenUpCaption(givenUp.value.length)}
+            label={words.givenUpRegion}
+            rows={givenUp.value}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: words.reference, rowHeader: true, cell: (p) => p.reference },
+              { header: words.form, cell: (p) => p.formId },
+              { header: words.profile, cell: (p) => p.profile },
+              { header: words.attempts, cell: (p) => p.attempt },
+              { header: words.reason, cell: (p) => p.lastFailure ?? '–' },
+              { header: words.when, cell: (p) => formatShortDateTime(p.updatedAt, lang) },
+            ]}
+          />
         ))}
     </>
   );

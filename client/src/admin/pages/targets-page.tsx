@@ -6,6 +6,7 @@ import { Link, useRouter } from '../../routing/router.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
+import { DataTable } from '../components/data-table.tsx';
 import type { Target } from './administration/types.ts';
 import { sharedTexts } from './administration/words.ts';
 
@@ -71,35 +72,23 @@ export function TargetsPage(_props: AdminPageProps) {
         (list.value.targets.length === 0 ? (
           <p>{words.empty}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label={words.region} tabIndex={0}>
-            <table className="data-table">
-              <caption>{words.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{words.id}</th>
-                  <th scope="col">{words.type}</th>
-                  <th scope="col">{words.authority}</th>
-                  <th scope="col">{words.where}</th>
-                  <th scope="col">{words.managed}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.value.targets.map((t) => (
-                  <tr key={t.id}>
-                    <th scope="row">
-                      <Link to={`/admin/ziele/${encodeURIComponent(t.id)}`}>{t.id}</Link>
-                    </th>
-                    <td>{types[t.type] ?? t.type}</td>
-                    <td>{t.authority ?? shared.none}</td>
-                    <td className="data-table__wrap">
-                      {t.type === 'print' ? t.template : typeof t.url === 'string' ? t.url : words.demoReceiver(t.url.demoReceiver)}
-                    </td>
-                    <td>{shared.managedBy[t.managedBy] ?? t.managedBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={words.caption}
+            label={words.region}
+            rows={list.value.targets}
+            rowKey={(t) => t.id}
+            columns={[
+              { header: words.id, rowHeader: true, cell: (t) => <Link to={`/admin/ziele/${encodeURIComponent(t.id)}`}>{t.id}</Link> },
+              { header: words.type, cell: (t) => types[t.type] ?? t.type },
+              { header: words.authority, cell: (t) => t.authority ?? shared.none },
+              {
+                header: words.where,
+                className: 'data-table__wrap',
+                cell: (t) => (t.type === 'print' ? t.template : typeof t.url === 'string' ? t.url : words.demoReceiver(t.url.demoReceiver)),
+              },
+              { header: words.managed, cell: (t) => shared.managedBy[t.managedBy] ?? t.managedBy },
+            ]}
+          />
         ))}
     </>
   );

@@ -10,6 +10,7 @@ import { useResource } from '../../layout/use-resource.ts';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
+import { DataTable } from '../components/data-table.tsx';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { ProblemSummary, SelectField, TextField } from '../components/fields.tsx';
 import { useFormState } from '../components/form-state.ts';
@@ -161,42 +162,32 @@ function Zustaendigkeiten({ loaded, changed, startsChange }: { loaded: Loaded; c
       {loaded.zustaendigkeiten.length === 0 ? (
         <p>{words.empty}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={words.region} tabIndex={0}>
-          <table className="data-table">
-            <caption>{words.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{words.leistung}</th>
-                <th scope="col">{words.regionalschluessel}</th>
-                <th scope="col">{words.target}</th>
-                <th scope="col">{words.managed}</th>
-                <th scope="col">{words.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.zustaendigkeiten.map((z) => (
-                <tr key={z.id}>
-                  <th scope="row">{z.leistung}</th>
-                  <td>{z.regionalschluessel}</td>
-                  <td>{z.target}</td>
-                  <td>{shared.managedBy[z.managedBy] ?? z.managedBy}</td>
-                  <td>
-                    {z.managedBy === 'file' ? (
-                      words.fromFile
-                    ) : (
-                      <div className="row-actions">
-                        <button type="button" className="button button--secondary button--small" aria-label={words.editOf(z)} onClick={() => startEditing(z)}>
-                          {shared.edit}
-                        </button>
-                        <ConfirmAction label={shared.delete} question={words.deleteQuestion(z)} confirm={shared.confirmDelete} busy={removal.busy} onConfirm={() => remove(z)} />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={words.caption}
+          label={words.region}
+          rows={loaded.zustaendigkeiten}
+          rowKey={(z) => z.id}
+          columns={[
+            { header: words.leistung, rowHeader: true, cell: (z) => z.leistung },
+            { header: words.regionalschluessel, cell: (z) => z.regionalschluessel },
+            { header: words.target, cell: (z) => z.target },
+            { header: words.managed, cell: (z) => shared.managedBy[z.managedBy] ?? z.managedBy },
+            {
+              header: words.actions,
+              cell: (z) =>
+                z.managedBy === 'file' ? (
+                  words.fromFile
+                ) : (
+                  <div className="row-actions">
+                    <button type="button" className="button button--secondary button--small" aria-label={words.editOf(z)} onClick={() => startEditing(z)}>
+                      {shared.edit}
+                    </button>
+                    <ConfirmAction label={shared.delete} question={words.deleteQuestion(z)} confirm={shared.confirmDelete} busy={removal.busy} onConfirm={() => remove(z)} />
+                  </div>
+                ),
+            },
+          ]}
+        />
       )}
       <h2 ref={formHeading} tabIndex={-1}>
         {editing ? words.editTitle : words.addTitle}

@@ -93,6 +93,3 @@ export interface AuditEntry {
 /** A number field's text as the API wants it: digits become a number, anything else stays for the server to refuse. */
 export const numberOrText = (value: string): number | string => (/^\s*\d+\s*$/.test(value) ? Number(value) : value);
 
-/** A date and time for people, in the page's language. */
-export const dateTime = (iso: string | null, lang: string) =>
-  iso ? new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—';

@@ -23,7 +23,3 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Load<T>, () =>
   const replace = useCallback((value: T) => setState({ kind: 'loaded', value }), []);
   return [state, retry, replace];
 }
-
-/** A point in time for people, in the page's language. */
-export const formatTime = (iso: string, lang: string) =>
-  new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
