@@ -63,11 +63,15 @@ describe('back-office administration', () => {
     await signIn(page, adminEmail);
     assert.deepEqual(await nav(page).getByRole('link').allTextContents(), [
       'Übersicht',
+      'Zustellungen',
+      'Druck',
+      'Kennzahlen',
       'Behörden',
       'Ziele',
       'Zuständigkeiten',
       'Konten',
       'API-Tokens',
+      'Löschfristen',
       'Protokoll',
     ]);
 
