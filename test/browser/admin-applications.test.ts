@@ -139,6 +139,17 @@ describe('back-office applications', () => {
     assert.ok((await pageWidth(page)) <= 320, `the inbox is ${await pageWidth(page)} px wide at 320 px`);
     await assertAccessible(page, 'inbox');
 
+    // A value the API refuses is shown at its field and in the summary; nothing is listed.
+    caseworker.expectConsoleError(/status of 400/);
+    await page.getByLabel('Version', { exact: true }).fill('zwei');
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    assert.match(await page.locator('.error-summary').innerText(), /Version: /);
+    assert.equal(await page.locator('#feld-version').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByRole('table', { name: /^Anträge/ }).count(), 0);
+    await assertAccessible(page, 'inbox with a refused filter');
+    await page.getByLabel('Version', { exact: true }).fill('');
+
     await page.getByLabel('Aktenzeichen').fill(application.reference.toLowerCase().replace('-', ''));
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await page.waitForURL((url) => url.searchParams.has('reference'));
@@ -201,6 +212,18 @@ describe('back-office applications', () => {
     const requeued = await portal.db.query<{ state: string }>('SELECT state FROM deliveries WHERE id = $1', [application.deliveryId]);
     assert.equal(requeued.rows[0]!.state, 'pending');
     await assertAccessible(page, 'application detail after sending again');
+
+    // A note longer than the applicant may be shown is refused at its field; nothing changes.
+    caseworker.expectConsoleError(/status of 422/);
+    await page.getByLabel('Notiz an die Antragstellenden (optional)').fill('x'.repeat(2001));
+    await page.getByRole('button', { name: 'Stand setzen' }).click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    assert.match(await page.locator('.error-summary').innerText(), /Notiz an die Antragstellenden \(optional\): /);
+    assert.equal(await page.locator('#feld-note').getAttribute('aria-invalid'), 'true');
+    const unchanged = await portal.db.query<{ processing_status: string }>('SELECT processing_status FROM submissions WHERE id = $1', [application.id]);
+    assert.equal(unchanged.rows[0]!.processing_status, 'eingegangen');
+    await assertAccessible(page, 'status form with a refused note');
+    await page.getByLabel('Notiz an die Antragstellenden (optional)').fill('');
 
     // The processing status, by keyboard alone.
     const note = 'Wir prüfen Ihre Angaben.\nBitte halten Sie den Fahrzeugschein bereit.';
