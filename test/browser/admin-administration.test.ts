@@ -71,6 +71,7 @@ describe('back-office administration', () => {
       'Zuständigkeiten',
       'Konten',
       'API-Tokens',
+      'Löschfristen',
       'Protokoll',
     ]);
 

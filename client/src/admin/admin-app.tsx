@@ -20,6 +20,8 @@ export interface AdminPageProps {
 
 const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
   overview: lazyPage(() => import('./pages/overview-page.tsx').then((m) => m.OverviewPage)),
+  applications: lazyPage(() => import('./pages/applications-page.tsx').then((m) => m.ApplicationsPage)),
+  application: lazyPage(() => import('./pages/application-page.tsx').then((m) => m.ApplicationPage)),
   deliveries: lazyPage(() => import('./pages/deliveries-page.tsx').then((m) => m.DeliveriesPage)),
   print: lazyPage(() => import('./pages/print-page.tsx').then((m) => m.PrintPage)),
   dashboard: lazyPage(() => import('./pages/dashboard-page.tsx').then((m) => m.DashboardPage)),
@@ -34,6 +36,7 @@ const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
   accountNew: lazyPage(() => import('./pages/account-new-page.tsx').then((m) => m.AccountNewPage)),
   account: lazyPage(() => import('./pages/account-page.tsx').then((m) => m.AccountPage)),
   apiTokens: lazyPage(() => import('./pages/api-tokens-page.tsx').then((m) => m.ApiTokensPage)),
+  erasure: lazyPage(() => import('./pages/erasure-page.tsx').then((m) => m.ErasurePage)),
   audit: lazyPage(() => import('./pages/audit-page.tsx').then((m) => m.AuditPage)),
 };
 

@@ -20,6 +20,8 @@ interface AdminPage {
 
 export const adminPages = {
   overview: { pattern: '/admin', action: undefined, nav: { de: 'Übersicht', en: 'Overview' } },
+  applications: { pattern: '/admin/antraege', action: 'submissions.read', nav: { de: 'Anträge', en: 'Applications' } },
+  application: { pattern: '/admin/antraege/:id', action: 'submissions.read' },
   deliveries: { pattern: '/admin/zustellungen', action: 'deliveries.read', nav: { de: 'Zustellungen', en: 'Deliveries' } },
   print: { pattern: '/admin/druck', action: 'print.read', nav: { de: 'Druck', en: 'Print' } },
   dashboard: { pattern: '/admin/kennzahlen', action: 'deliveries.read', nav: { de: 'Kennzahlen', en: 'Key figures' } },
@@ -34,6 +36,7 @@ export const adminPages = {
   accountNew: { pattern: '/admin/konten/neu', action: 'installation.manage' },
   account: { pattern: '/admin/konten/:id', action: 'installation.manage' },
   apiTokens: { pattern: '/admin/api-tokens', action: 'installation.manage', nav: { de: 'API-Tokens', en: 'API tokens' } },
+  erasure: { pattern: '/admin/loeschung', action: 'installation.manage', nav: { de: 'Löschfristen', en: 'Retention' } },
   audit: { pattern: '/admin/protokoll', action: 'audit.read', nav: { de: 'Protokoll', en: 'Audit trail' } },
 } satisfies Record<string, AdminPage>;
 

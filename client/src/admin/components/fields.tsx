@@ -97,7 +97,7 @@ interface TextFieldProps {
   value: string;
   onChange(value: string): void;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'datetime-local';
+  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'datetime-local' | 'date';
   autoComplete?: string;
   inputMode?: 'numeric' | 'text';
 }
@@ -117,6 +117,25 @@ export function TextField({ form, pointer, label, value, onChange, hint, type = 
           onChange={(event) => onChange(event.target.value)}
         />
       )}
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps {
+  form: FormState;
+  pointer: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  hint?: string;
+  rows?: number;
+}
+
+/** Several lines of plain text (a note, a letter's paragraph); line breaks are kept. */
+export function TextAreaField({ form, pointer, label, value, onChange, hint, rows = 5 }: TextAreaFieldProps) {
+  return (
+    <FieldFrame form={form} pointer={pointer} label={label} hint={hint}>
+      {(props) => <textarea {...props} className="textarea" value={value} rows={rows} onChange={(event) => onChange(event.target.value)} />}
     </FieldFrame>
   );
 }
