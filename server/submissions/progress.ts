@@ -25,6 +25,8 @@ type Row = {
   piece_attempt: number | null;
   piece_updated_at: Date | null;
   batch_state: string | null;
+  /** The submission's responsible authority, if it has one. */
+  authority_name: string | null;
 };
 
 /** The delivery is being retried: a pending one that has been tried, or a second try under way. */
@@ -62,8 +64,9 @@ export async function findProgress(db: Queryable, reference: string, targetOf: T
   const { rows } = await db.query<Row>(
     `SELECT d.target_id, d.state, d.attempts, d.delivered_at,
             p.state AS piece_state, p.attempt AS piece_attempt, p.updated_at AS piece_updated_at,
-            b.state AS batch_state
+            b.state AS batch_state, a.name AS authority_name
        FROM submissions s
+       LEFT JOIN authorities a ON a.id = s.authority_id
        JOIN deliveries d ON d.submission_id = s.id
        LEFT JOIN print_pieces p ON p.delivery_id = d.id
        LEFT JOIN LATERAL (
@@ -79,7 +82,8 @@ export async function findProgress(db: Queryable, reference: string, targetOf: T
     const target = targetOf(r.target_id);
     const isLetter = target ? target.type === 'print' : r.piece_state !== null;
     const step = isLetter ? letterStep(r) : messageStep(r);
-    const authority = target && authorityNameOf(target);
+    // A letter comes from the submission's authority (its letterhead); a message goes to the target's.
+    const authority = (isLetter ? r.authority_name : null) ?? (target && authorityNameOf(target));
     return authority ? { ...step, authority } : step;
   });
   return { steps };

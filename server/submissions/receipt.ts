@@ -25,8 +25,16 @@ export interface ReceiptSettings {
 /** The authority a target stands for: the reader of its XÖV messages, or the sender of its letters. */
 const authorityOf = (target: Target | undefined): string | undefined => target && authorityNameOf(target);
 
-/** The authorities a submission's deliveries go to, in route order, each once. */
+/**
+ * The responsible authority of the submission; for a submission without one, the authorities its
+ * deliveries go to, in route order, each once.
+ */
 async function authoritiesOf(db: Queryable, submissionId: string, routing: ReceiptSettings['routing']): Promise<string[]> {
+  const responsible = await db.query<{ name: string }>(
+    'SELECT a.name FROM submissions s JOIN authorities a ON a.id = s.authority_id WHERE s.id = $1',
+    [submissionId],
+  );
+  if (responsible.rows[0]) return [responsible.rows[0].name];
   const { rows } = await db.query<{ target_id: string }>(
     'SELECT target_id FROM deliveries WHERE submission_id = $1 ORDER BY route_index',
     [submissionId],

@@ -31,6 +31,13 @@ export function formatShortDateTime(iso: string, lang: Language): string {
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: portalTimeZone }).format(date);
 }
 
+/** The calendar day of a point in time as the authority counts it (its zone), e.g. "03.12.2026". */
+export function formatShortDate(iso: string, lang: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeZone: portalTimeZone }).format(date);
+}
+
 /** A calendar date (`2025-04-12`), which has no time zone: formatted as it is. */
 export function formatDate(value: string, lang: Language): string {
   const date = new Date(`${value}T00:00:00Z`);

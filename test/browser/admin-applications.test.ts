@@ -84,35 +84,6 @@ describe('back-office applications', () => {
     return { ...body, file, deliveryId: dead.rows[0]!.id };
   }
 
-  /**
-   * The demo's print target belongs to the Bürgerservice; the Straßenverkehrsbehörde gets one of
-   * its own, as an administrator would set it up in the back office.
-   */
-  async function printTargetOfStrassenverkehr() {
-    await account('einrichtung@teststadt.example', 'admin');
-    const context = await portal.browser.newContext();
-    const login = await context.request.post(`${portal.url}/api/auth/login`, { data: { email: 'einrichtung@teststadt.example', password } });
-    assert.equal(login.status(), 200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const created = await context.request.post(`${portal.url}/api/admin/targets`, {
-      headers: { 'X-CSRF-Token': csrfToken },
-      data: {
-        id: 'brief-verkehr',
-        type: 'print',
-        authority: 'strassenverkehrsbehoerde',
-        template: 'eingangsbestaetigung',
-        envelope: 'DL',
-        duplex: false,
-        postage: 'standard',
-        maxSheetsPerEnvelope: 8,
-        batch: { maxPieces: 500, maxSheets: 2000, maxAgeSeconds: 20 },
-        dataMatrix: false,
-      },
-    });
-    assert.equal(created.status(), 201, await created.text());
-    await context.close();
-  }
-
   async function signIn(page: Page, email: string, to: string) {
     await page.getByLabel('E-Mail-Adresse').fill(email);
     await page.getByLabel('Passwort').fill(password);
@@ -123,7 +94,6 @@ describe('back-office applications', () => {
   test('a caseworker finds an application, repairs its delivery, tells the applicant by status and letter; another authority sees nothing', async () => {
     await account('sb-verkehr@teststadt.example', { authority: 'strassenverkehrsbehoerde' });
     await account('sb-steuer@teststadt.example', { authority: 'steueramt' });
-    await printTargetOfStrassenverkehr();
     const application = await heldApplication();
     const detailPath = `/admin/antraege/${application.id}`;
 
@@ -287,7 +257,7 @@ describe('back-office applications', () => {
     assert.equal(listed.status, 200);
     const { batches } = (await listed.json()) as { batches: Array<{ id: string; profile: string }> };
     assert.ok(
-      batches.some((b) => b.id === holding.rows[0]!.batch_id && b.profile === 'brief-verkehr'),
+      batches.some((b) => b.id === holding.rows[0]!.batch_id && b.profile === 'brief-musterstadt'),
       'the print centre sees the batch holding the letter',
     );
     await page.reload();

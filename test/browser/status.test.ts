@@ -77,7 +77,7 @@ describe('status page', () => {
     assert.match(text, new RegExp(`Vorgangsnummer${receipt.reference}`));
     assert.match(text, /BearbeitungsstandEingegangen/);
     assert.match(text, /Antrag an Steueramt Musterstadt: wird übermittelt\./);
-    assert.match(text, /Brief von Stadt Musterstadt an Sie: wird für den Druck vorbereitet\./);
+    assert.match(text, /Brief von Steueramt Musterstadt an Sie: wird für den Druck vorbereitet\./);
     assert.equal(await page.locator('.error-summary').count(), 0);
     await assertAccessible(page, 'status page with result');
     await close();
@@ -110,7 +110,7 @@ describe('status page', () => {
     let shown = await lookUp(page, delivered, 'Status abfragen');
     assert.equal(shown.steps.length, 2);
     assert.match(shown.steps[0]!, /^Antrag an Steueramt Musterstadt: übermittelt am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2} MES?Z \(Europe\/Berlin\)\.$/);
-    assert.equal(shown.steps[1], 'Brief von Stadt Musterstadt an Sie: Druck verzögert – wir versuchen es erneut.');
+    assert.equal(shown.steps[1], 'Brief von Steueramt Musterstadt an Sie: Druck verzögert – wir versuchen es erneut.');
     assert.doesNotMatch(shown.text, /steueramt\b|brief-musterstadt|HTTP|127\.0\.0\.1/);
     await assertAccessible(page, 'status page with delivery progress');
 
@@ -128,7 +128,7 @@ describe('status page', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     shown = await lookUp(page, delivered, 'Check status');
     assert.match(shown.steps[0]!, /^Application to Steueramt Musterstadt: delivered on \d{1,2} \S+ \d{4} at \d{2}:\d{2} (CES?T|GMT\+[12]) \(Europe\/Berlin\)\.$/);
-    assert.equal(shown.steps[1], 'Letter from Stadt Musterstadt to you: printing delayed – we are trying again.');
+    assert.equal(shown.steps[1], 'Letter from Steueramt Musterstadt to you: printing delayed – we are trying again.');
     assert.match(shown.text, /^Where your application is/);
     shown = await lookUp(page, kept, 'Check status');
     assert.match(shown.text, /Your application is with the responsible authority and will be processed there\./);

@@ -88,7 +88,8 @@ describe('the provisioning file', () => {
     const read = checkProvisioning(content, { env: {}, demoReceiver: true });
     assert.deepEqual(read.problems, []);
     assert.equal(read.file!.authorities.buergerservice?.name, 'Stadt Musterstadt');
-    assert.equal(read.file!.targets['brief-musterstadt']?.authority, 'buergerservice');
+    // The demo's print profile is the installation's: every authority's letters, each with its own letterhead.
+    assert.equal(read.file!.targets['brief-musterstadt']?.authority, undefined);
     const without = checkProvisioning(content, context);
     assert.deepEqual(
       without.problems.map((p) => p.replace(/: .*/, '')),

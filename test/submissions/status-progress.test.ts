@@ -109,24 +109,24 @@ for (const engine of testEngines()) {
 
     test('message and letter, stage by stage: sending, delayed, delivered; preparing, printing, reprint, sent', async () => {
       const receipt = await submit();
-      assert.deepEqual(brief(await progressOf(receipt)), ['message:sending:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)), ['message:sending:Steueramt Musterstadt', 'letter:preparing:Steueramt Musterstadt']);
 
       // The receiver is down once: the message waits for its retry; the letter is composed and queued.
       harness.receiver.behaviour.failNext = 1;
       await worker.runOnce();
-      assert.deepEqual(brief(await progressOf(receipt)), ['message:delayed:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)), ['message:delayed:Steueramt Musterstadt', 'letter:preparing:Steueramt Musterstadt']);
 
       // The retry under way is still a delay to the citizen.
       const message = await deliveryOf(receipt.id, messageTarget);
       await dueNow(message);
       const [claimed] = await claimDue(db, 'probe', 10, 30);
       assert.equal(claimed?.id, message);
-      assert.deepEqual(brief(await progressOf(receipt)), ['message:delayed:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)), ['message:delayed:Steueramt Musterstadt', 'letter:preparing:Steueramt Musterstadt']);
       assert.ok(await markRetry(db, message, 'probe', 'probe released it', 0));
 
       await worker.runOnce();
       let steps = await progressOf(receipt);
-      assert.deepEqual(brief(steps), ['message:delivered:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt']);
+      assert.deepEqual(brief(steps), ['message:delivered:Steueramt Musterstadt', 'letter:preparing:Steueramt Musterstadt']);
       const delivered = await db.query<{ delivered_at: Date }>('SELECT delivered_at FROM deliveries WHERE id = $1', [message]);
       assert.equal(steps[0]!.completedAt, delivered.rows[0]!.delivered_at.toISOString());
       assert.equal(steps[1]!.completedAt, undefined);
@@ -134,24 +134,24 @@ for (const engine of testEngines()) {
       // Sealed into a batch, not yet claimed: still being prepared. Claimed by a centre: printing.
       const piece = await pieceOf(receipt.id);
       await batcher.runOnce();
-      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:preparing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:preparing:Steueramt Musterstadt']);
       const first = await batchOf(piece);
       await claim(first.id);
-      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:printing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:printing:Steueramt Musterstadt']);
 
       // The centre reports it failed: reprinted, which the citizen hears as a delay, until claimed again.
       const failed = await confirm(first, 'first', { failed: [{ pieceId: piece, reason: 'paper jam' }] });
       assert.deepEqual(failed.body.reprint, [{ pieceId: piece, attempt: 2 }]);
-      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:delayed:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:delayed:Steueramt Musterstadt']);
       await batcher.runOnce();
       const second = await batchOf(piece);
-      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:delayed:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:delayed:Steueramt Musterstadt']);
       await claim(second.id);
-      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:printing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:printing:Steueramt Musterstadt']);
 
       await confirm(second, 'second', { printed: [piece] });
       steps = await progressOf(receipt);
-      assert.deepEqual(brief(steps), ['message:delivered:Steueramt Musterstadt', 'letter:sent:Stadt Musterstadt']);
+      assert.deepEqual(brief(steps), ['message:delivered:Steueramt Musterstadt', 'letter:sent:Steueramt Musterstadt']);
       const printedAt = await db.query<{ updated_at: Date }>('SELECT updated_at FROM print_pieces WHERE id = $1', [piece]);
       assert.equal(steps[1]!.completedAt, printedAt.rows[0]!.updated_at.toISOString());
 
@@ -164,7 +164,7 @@ for (const engine of testEngines()) {
       Object.assign(harness.receiver.behaviour, { failNext: 1, failStatus: 400 });
       const receipt = await submit();
       await worker.runOnce();
-      assert.deepEqual(brief(await progressOf(receipt)), ['message:interrupted:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)), ['message:interrupted:Steueramt Musterstadt', 'letter:preparing:Steueramt Musterstadt']);
 
       const message = await deliveryOf(receipt.id, messageTarget);
       await http().post(`/api/admin/deliveries/${message}/requeue`).set('Authorization', `Bearer ${adminToken}`).expect(202);
@@ -195,7 +195,7 @@ for (const engine of testEngines()) {
         await claim(batch.id);
         await confirm(batch, key, { failed: [{ pieceId: piece, reason: 'paper jam' }] });
       }
-      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:interrupted:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:interrupted:Steueramt Musterstadt']);
     });
 
     test('a cancelled letter says it will not be sent', async () => {
@@ -203,7 +203,7 @@ for (const engine of testEngines()) {
       await worker.runOnce();
       const piece = await pieceOf(receipt.id);
       await http().post(`/api/admin/print/pieces/${piece}/cancel`).set('Authorization', `Bearer ${adminToken}`).expect(200);
-      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:cancelled:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)).slice(1), ['letter:cancelled:Steueramt Musterstadt']);
     });
 
     test('a letter whose delivery died before it was composed is interrupted', async () => {
@@ -211,10 +211,10 @@ for (const engine of testEngines()) {
       const letter = await deliveryOf(receipt.id, letterTarget);
       const claimed = await claimDue(db, 'probe', 10, 30);
       assert.ok(claimed.some((d) => d.id === letter));
-      assert.deepEqual(brief(await progressOf(receipt)), ['message:sending:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)), ['message:sending:Steueramt Musterstadt', 'letter:preparing:Steueramt Musterstadt']);
       assert.ok(await markDead(db, letter, 'probe', 'address not printable: probe'));
       for (const d of claimed.filter((c) => c.id !== letter)) await markRetry(db, d.id, 'probe', 'probe released it', 0);
-      assert.deepEqual(brief(await progressOf(receipt)), ['message:delayed:Steueramt Musterstadt', 'letter:interrupted:Stadt Musterstadt']);
+      assert.deepEqual(brief(await progressOf(receipt)), ['message:delayed:Steueramt Musterstadt', 'letter:interrupted:Steueramt Musterstadt']);
     });
 
     test('a form without a route: no steps, by id and by reference', async () => {
@@ -242,7 +242,7 @@ for (const engine of testEngines()) {
       const res = await later.http.get(`/api/submissions/${receipt.id}`).query({ token: receipt.statusToken }).expect(200);
       assert.deepEqual(
         res.body.progress.steps.map((s: { kind: string; state: string; authority?: string }) => `${s.kind}:${s.state}:${s.authority ?? '-'}`),
-        ['message:delivered:Steueramt Musterstadt', 'letter:preparing:Stadt Musterstadt'],
+        ['message:delivered:Steueramt Musterstadt', 'letter:preparing:Steueramt Musterstadt'],
       );
       const { rows } = await db.query<{ managed_by: string }>('SELECT managed_by FROM targets WHERE id = $1', [letterTarget]);
       assert.deepEqual(rows, [{ managed_by: 'api' }], 'released to the admin API, not deleted');

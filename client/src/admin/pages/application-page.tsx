@@ -11,7 +11,7 @@ import { useLanguage } from '../../language.tsx';
 import { LoadFailed, Loading } from '../../layout/load-states.tsx';
 import { PageHeading } from '../../layout/page-heading.tsx';
 import { Link } from '../../routing/router.tsx';
-import { formatBytes } from '../../../../shared/form-view/format.ts';
+import { formatBytes, formatShortDateTime, formatShortDate } from '../../../../shared/form-view/format.ts';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { Facts } from '../components/facts.tsx';
@@ -23,8 +23,7 @@ import { LetterPanel } from './applications/letter-panel.tsx';
 import { LettersSection } from './applications/letters-section.tsx';
 import { StatusSection } from './applications/status-section.tsx';
 import type { SubmissionDetail } from './applications/types.ts';
-import { formatDay } from './applications/words.ts';
-import { formatTime, useLoad } from './operations/use-load.ts';
+import { useLoad } from './operations/use-load.ts';
 
 const texts = {
   de: {
@@ -122,9 +121,9 @@ function ApplicationView({ detail, refresh }: { detail: SubmissionDetail; refres
           [words.facts.form, detail.formTitle],
           [words.facts.version, String(detail.formVersion)],
           [words.facts.authority, detail.authority?.name],
-          [words.facts.submitted, formatTime(detail.submittedAt, lang)],
+          [words.facts.submitted, formatShortDateTime(detail.submittedAt, lang)],
           [words.facts.language, words.languages[detail.language] ?? detail.language],
-          [words.facts.eraseAfter, formatDay(detail.eraseAfter, lang)],
+          [words.facts.eraseAfter, formatShortDate(detail.eraseAfter, lang)],
         ]}
       />
       <p className="field-hint">{words.retention}</p>

@@ -5,6 +5,7 @@
  * field, as in any form.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { formatShortDateTime, formatShortDate } from '../../../../shared/form-view/format.ts';
 import { listForms } from '../../api/forms.ts';
 import type { FormListing } from '../../api/types.ts';
 import { useLanguage } from '../../language.tsx';
@@ -18,8 +19,7 @@ import { ProblemSummary, SelectField, TextField } from '../components/fields.tsx
 import { useFormState } from '../components/form-state.ts';
 import { useTexts } from '../use-texts.ts';
 import { deliveryStates, type InboxPage } from './applications/types.ts';
-import { applicationTexts, deliverySummary, formatDay } from './applications/words.ts';
-import { formatTime } from './operations/use-load.ts';
+import { applicationTexts, deliverySummary } from './applications/words.ts';
 
 /** The filters, by the API's parameter names; the address's query uses the same names. */
 const filterNames = ['form', 'version', 'status', 'delivery', 'from', 'to', 'reference', 'q', 'sort'] as const;
@@ -257,10 +257,10 @@ export function ApplicationsPage(_props: AdminPageProps) {
                     <td>
                       {item.formTitle} <span className="inbox__version">({words.version(item.formVersion)})</span>
                     </td>
-                    <td>{formatTime(item.submittedAt, lang)}</td>
+                    <td>{formatShortDateTime(item.submittedAt, lang)}</td>
                     <td>{processingStatusLabels[item.status]?.[lang] ?? item.status}</td>
                     <td>{deliverySummary(item.deliveries, shared)}</td>
-                    <td>{formatDay(item.eraseAfter, lang)}</td>
+                    <td>{formatShortDate(item.eraseAfter, lang)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,6 +3,7 @@
  * from the audit trail (its only record), and running it now after an inline confirmation.
  */
 import { useState } from 'react';
+import { formatShortDateTime } from '../../../../shared/form-view/format.ts';
 import { useLanguage } from '../../language.tsx';
 import { LoadFailed, Loading, useErrorMessage } from '../../layout/load-states.tsx';
 import { PageHeading } from '../../layout/page-heading.tsx';
@@ -10,7 +11,7 @@ import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { useTexts } from '../use-texts.ts';
-import { formatTime, useLoad } from './operations/use-load.ts';
+import { useLoad } from './operations/use-load.ts';
 
 const countNames = ['submissions', 'drafts', 'attachments', 'printDocuments', 'oidcLogins', 'sessions'] as const;
 type Counts = Partial<Record<(typeof countNames)[number], number>>;
@@ -155,7 +156,7 @@ export function ErasurePage(_props: AdminPageProps) {
                 <tbody>
                   {runs.value.map((r) => (
                     <tr key={r.id}>
-                      <th scope="row">{formatTime(r.at, lang)}</th>
+                      <th scope="row">{formatShortDateTime(r.at, lang)}</th>
                       {countNames.map((name) => (
                         <td key={name}>{r.counts[name] ?? 0}</td>
                       ))}

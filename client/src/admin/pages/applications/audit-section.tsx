@@ -1,7 +1,7 @@
 /** The application's own audit entries (about it, its deliveries and its letters), newest first. */
 import { useLanguage } from '../../../language.tsx';
+import { formatShortDateTime } from '../../../../../shared/form-view/format.ts';
 import { useTexts } from '../../use-texts.ts';
-import { formatTime } from '../operations/use-load.ts';
 import type { AuditEntry } from './types.ts';
 
 const texts = {
@@ -75,7 +75,7 @@ export function AuditSection({ entries }: { entries: AuditEntry[] }) {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row">{formatTime(e.at, lang)}</th>
+                  <th scope="row">{formatShortDateTime(e.at, lang)}</th>
                   <td className="data-table__wrap">
                     {words.actorKinds[e.actor.kind] ?? e.actor.kind}
                     {e.actor.name ? `: ${e.actor.name}` : ''}

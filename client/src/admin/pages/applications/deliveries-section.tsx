@@ -4,12 +4,12 @@
  * "Erneut senden" for a delivery that failed for good.
  */
 import { useState } from 'react';
+import { formatShortDateTime } from '../../../../../shared/form-view/format.ts';
 import { useLanguage } from '../../../language.tsx';
 import { useErrorMessage } from '../../../layout/load-states.tsx';
 import { useAdminApi } from '../../admin-api.ts';
 import { Facts } from '../../components/facts.tsx';
 import { useTexts } from '../../use-texts.ts';
-import { formatTime } from '../operations/use-load.ts';
 import type { Delivery } from './types.ts';
 import { applicationTexts } from './words.ts';
 
@@ -127,10 +127,10 @@ function DeliveryCard({ delivery, mayRequeue, refresh, announce }: CardProps) {
           [words.facts.authority, delivery.target.authority ?? undefined],
           [words.facts.state, shared.delivery[delivery.state] ?? delivery.state],
           [words.facts.attempts, String(delivery.attempts)],
-          ...(delivery.nextAttemptAt ? [[words.facts.nextAttempt, formatTime(delivery.nextAttemptAt, lang)] as [string, string]] : []),
+          ...(delivery.nextAttemptAt ? [[words.facts.nextAttempt, formatShortDateTime(delivery.nextAttemptAt, lang)] as [string, string]] : []),
           [words.facts.lastError, delivery.lastError ?? undefined],
-          [words.facts.created, formatTime(delivery.createdAt, lang)],
-          ...(delivery.deliveredAt ? [[words.facts.delivered, formatTime(delivery.deliveredAt, lang)] as [string, string]] : []),
+          [words.facts.created, formatShortDateTime(delivery.createdAt, lang)],
+          ...(delivery.deliveredAt ? [[words.facts.delivered, formatShortDateTime(delivery.deliveredAt, lang)] as [string, string]] : []),
         ]}
       />
       {delivery.validationErrors.length > 0 && (

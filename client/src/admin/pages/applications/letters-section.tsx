@@ -3,12 +3,12 @@
  * no print centre has collected yet can be withdrawn after an inline confirmation.
  */
 import { useState } from 'react';
+import { formatShortDateTime } from '../../../../../shared/form-view/format.ts';
 import { useLanguage } from '../../../language.tsx';
 import { useErrorMessage } from '../../../layout/load-states.tsx';
 import { useAdminApi } from '../../admin-api.ts';
 import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { useTexts } from '../../use-texts.ts';
-import { formatTime } from '../operations/use-load.ts';
 import type { Letter } from './types.ts';
 import { applicationTexts } from './words.ts';
 
@@ -115,7 +115,7 @@ export function LettersSection({ letters, mayCancel, refresh }: Props) {
             <tbody>
               {letters.map((letter) => (
                 <tr key={letter.id}>
-                  <th scope="row">{formatTime(letter.createdAt, lang)}</th>
+                  <th scope="row">{formatShortDateTime(letter.createdAt, lang)}</th>
                   <td>
                     {words.kinds[letter.kind]}
                     {letter.template && (

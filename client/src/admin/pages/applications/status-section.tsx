@@ -4,6 +4,7 @@
  * Only the steps the server allows from here are offered.
  */
 import { useState, type FormEvent } from 'react';
+import { formatShortDateTime } from '../../../../../shared/form-view/format.ts';
 import { useLanguage } from '../../../language.tsx';
 import { processingStatusLabels, processingTransitions, statusNoteMaxLength, type ProcessingStatus } from '../../../../../shared/processing-status.ts';
 import { useAdminApi } from '../../admin-api.ts';
@@ -11,7 +12,6 @@ import { Facts } from '../../components/facts.tsx';
 import { ProblemSummary, SelectField, TextAreaField } from '../../components/fields.tsx';
 import { useFormState } from '../../components/form-state.ts';
 import { useTexts } from '../../use-texts.ts';
-import { formatTime } from '../operations/use-load.ts';
 import type { SubmissionDetail } from './types.ts';
 
 const texts = {
@@ -97,7 +97,7 @@ export function StatusSection({ detail, mayChange, refresh }: Props) {
         rows={[
           [words.current, label(processing.status)],
           [words.note, processing.note ?? undefined],
-          [words.changedAt, processing.changedAt ? formatTime(processing.changedAt, lang) : words.never],
+          [words.changedAt, processing.changedAt ? formatShortDateTime(processing.changedAt, lang) : words.never],
         ]}
       />
       {processing.history.length > 0 && (
@@ -116,7 +116,7 @@ export function StatusSection({ detail, mayChange, refresh }: Props) {
             <tbody>
               {[...processing.history].reverse().map((h, i) => (
                 <tr key={`${h.changedAt} ${i}`}>
-                  <th scope="row">{formatTime(h.changedAt, lang)}</th>
+                  <th scope="row">{formatShortDateTime(h.changedAt, lang)}</th>
                   <td>{label(h.from)}</td>
                   <td>{label(h.to)}</td>
                   <td className="status-note">{h.note ?? '—'}</td>

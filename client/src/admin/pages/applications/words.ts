@@ -21,12 +21,6 @@ export const applicationTexts = {
   },
 };
 
-const locale = (lang: Language) => (lang === 'de' ? 'de-DE' : 'en-GB');
-
-/** A calendar day as the authority counts it (Europe/Berlin). */
-export const formatDay = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(iso));
-
 /** "1 zugestellt, 1 gescheitert": the counts that are not zero, in words. */
 export function deliverySummary(counts: Record<DeliveryState, number>, words: (typeof applicationTexts)['de']): string {
   const parts = (Object.keys(words.delivery) as DeliveryState[]).filter((s) => (counts[s] ?? 0) > 0).map((s) => `${counts[s]} ${words.delivery[s]}`);
