@@ -183,7 +183,7 @@ export function compileObject(parts: ObjectParts, at: Place, out: Output): { sch
   }
   if (parts.closed !== false) schema[allOf.length > 0 ? 'unevaluatedProperties' : 'additionalProperties'] = false;
   if (required.length > 0) schema.required = required;
-  schema.properties = properties;
+  if (Object.keys(properties).length > 0) schema.properties = properties;
   if (allOf.length > 0) schema.allOf = allOf;
   const order = [...parts.elements.map((e) => e.key), ...(parts.rawOrder ?? [])];
   if (!parts.unordered && order.length > 0) ui['ui:order'] = order;
