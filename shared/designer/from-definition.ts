@@ -13,7 +13,7 @@ import type {
   AddressBlock, Condition, Constraints, DesignerForm, Element, ElementBase, Extra, Option, PersonBlock, RawFragment,
   RawElement, RelativeTranslations, SectionElement, SimpleKind, Step,
 } from './model.ts';
-import { compileElement, compileObject, type ObjectParts, type Output, type Place } from './to-definition.ts';
+import { compileElement, defaultPhonePattern, type ObjectParts, type Output, type Place } from './to-definition.ts';
 import { toDefinition } from './to-definition.ts';
 import { isObject, nonEmpty, pointer, relativeTo, textsAt, under, type Translations } from './translations.ts';
 
@@ -149,7 +149,16 @@ function readCandidate(key: string, schema: Json, ui: Json, at: Place, en: Trans
     if (schema.format === 'date') return simple('date', ['format']);
     if (schema.format === 'iban') return simple('iban', ['format']);
     if (ui['ui:widget'] === 'textarea') return simple('textarea', [], ['ui:widget']);
-    if (ui['ui:autocomplete'] === 'tel' && typeof schema.pattern === 'string') return simple('phone', [], ['ui:autocomplete']);
+    if (ui['ui:autocomplete'] === 'tel' && typeof schema.pattern === 'string') {
+      const phone = simple('phone', [], ['ui:autocomplete']);
+      // The designer's own pattern is implied by the kind; a field's own pattern stays a constraint.
+      if (phone.constraints?.pattern === defaultPhonePattern) {
+        const { pattern: _, ...constraints } = phone.constraints;
+        if (Object.keys(constraints).length > 0) phone.constraints = constraints;
+        else delete phone.constraints;
+      }
+      return phone;
+    }
     return simple('text', []);
   }
   if (type === 'integer' || type === 'number' || type === 'boolean') return simple(type, []);
