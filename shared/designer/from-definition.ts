@@ -19,6 +19,9 @@ import { isObject, nonEmpty, pointer, relativeTo, textsAt, under, type Translati
 
 type Json = Record<string, unknown>;
 
+/** A node's own entry: `constructor` and the like are no keys of a parsed object. */
+const own = (node: Json, key: string): unknown => (Object.hasOwn(node, key) ? node[key] : undefined);
+
 /** Translations of the kept keys, relative to the node's pointer. */
 function keptTranslations(en: Translations, base: string, keys: string[]): Record<string, string> | undefined {
   const out: Record<string, string> = {};
@@ -233,11 +236,11 @@ function readObject(schema: Json, at: Place, ui: Json, en: Translations, skipUi:
   const keys: string[] = [];
   if (isObject(schema.properties) && Object.keys(properties).length > 0) keys.push('properties');
   const requiredList = Array.isArray(schema.required) ? schema.required : undefined;
-  const requiredPlain = requiredList?.every((r) => typeof r === 'string' && r in properties) && new Set(requiredList).size === requiredList.length;
+  const requiredPlain = requiredList?.every((r) => typeof r === 'string' && Object.hasOwn(properties, r)) && new Set(requiredList).size === requiredList.length;
   if (requiredPlain && requiredList!.length > 0) keys.push('required');
   const elements: Element[] = [];
   for (const [key, child] of Object.entries(properties)) {
-    const element = readElement(key, child, { schema: pointer(at.schema, 'properties', key), ui: pointer(at.ui, key) }, ui[key], en);
+    const element = readElement(key, child, { schema: pointer(at.schema, 'properties', key), ui: pointer(at.ui, key) }, own(ui, key), en);
     if (requiredPlain && requiredList!.includes(key)) element.required = true;
     elements.push(element);
   }
@@ -258,7 +261,7 @@ function readObject(schema: Json, at: Place, ui: Json, en: Translations, skipUi:
       for (const key of pair.keys) {
         declared.add(key);
         const at2 = { schema: pointer(at.schema, 'allOf', i + 1, 'then', 'properties', key), ui: pointer(at.ui, key) };
-        const element = readElement(key, thenProperties[key], at2, ui[key], en);
+        const element = readElement(key, thenProperties[key], at2, own(ui, key), en);
         if (required.includes(key)) element.required = true;
         element.condition = pair.condition;
         elements.push(element);

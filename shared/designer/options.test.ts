@@ -82,3 +82,37 @@ test('multiple choice: an array of unique enum values drawn as checkboxes', () =
   assert.deepEqual(definition.schema.required, ['themen']);
   assert.deepEqual(fromDefinition(definition).steps[0]!.elements, elements);
 });
+
+test('hostile keys and shapes survive opening and saving unchanged', () => {
+  const definition = JSON.parse(`{
+    "id": "feindlich",
+    "title": { "de": "Feindlich" },
+    "schema": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["__proto__", "a/b~c"],
+      "properties": {
+        "__proto__": { "type": "string", "title": "Proto" },
+        "constructor": { "type": "string" },
+        "a/b~c": { "type": "integer", "title": "Zeiger" },
+        "beliebig": true,
+        "komisch": { "type": "string", "enum": [] }
+      }
+    },
+    "uiSchema": { "ui:order": ["constructor", "*"], "__proto__": { "ui:help": "Hilfe" }, "komisch": "kein Objekt" },
+    "i18n": { "en": { "/schema/properties/a~1b~0c/title": "Pointer", "/uiSchema/__proto__/ui:help": "Help" } }
+  }`) as FormDefinition;
+  const model = fromDefinition(definition);
+  const elements = model.steps[0]!.elements;
+  assert.deepEqual(elements.map((e) => [e.key, e.kind]), [
+    ['constructor', 'text'],
+    ['__proto__', 'text'],
+    ['a/b~c', 'integer'],
+    ['beliebig', 'raw'],
+    ['komisch', 'raw'],
+  ]);
+  assert.deepEqual(elements[2]!.kind === 'integer' && elements[2]!.label, { de: 'Zeiger', en: 'Pointer' });
+  const saved = toDefinition(model);
+  assert.equal(Object.getPrototypeOf(saved.schema.properties), Object.prototype);
+  assert.deepEqual(JSON.parse(JSON.stringify(saved)), JSON.parse(JSON.stringify({ ...definition, uiSchema: { ...definition.uiSchema, 'ui:order': ['constructor', '__proto__', 'a/b~c', 'beliebig', 'komisch', '*'] } })));
+});

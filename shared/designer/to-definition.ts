@@ -37,6 +37,14 @@ const simpleSchemas: Record<string, Json> = {
   boolean: { type: 'boolean' },
 };
 
+/** Sets an own property whatever the key (`__proto__` included), as JSON.parse would. */
+function put(node: Json, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A uiSchema entry worth writing: anything but nothing or an empty object. */
+const hasUi = (ui: unknown): boolean => ui !== undefined && !(isObject(ui) && Object.keys(ui).length === 0);
+
 function withExtra(node: Json, extra: Json | undefined): Json {
   return extra ? { ...node, ...extra } : node;
 }
@@ -70,12 +78,12 @@ function options(element: { options: Array<{ label?: { de: string; en?: string }
 }
 
 /** The schema and uiSchema of one element at `at`. */
-export function compileElement(element: Element, at: Place, out: Output): { schema: unknown; ui: Json } {
+export function compileElement(element: Element, at: Place, out: Output): { schema: unknown; ui: unknown } {
   switch (element.kind) {
     case 'raw':
       addRelative(out.en, at.schema, element.i18n?.schema);
       addRelative(out.en, at.ui, element.i18n?.ui);
-      return { schema: element.schema, ui: isObject(element.ui) ? element.ui : {} };
+      return { schema: element.schema, ui: element.ui };
     case 'person':
     case 'address':
       if (element.fillsApplicant && at.data !== undefined) Object.assign(out.applicant, blockApplicant(element, at.data));
@@ -89,7 +97,7 @@ export function compileElement(element: Element, at: Place, out: Output): { sche
       const schema: Json = { type: 'array', items: item.schema };
       if (element.minItems !== undefined) schema.minItems = element.minItems;
       if (element.maxItems !== undefined) schema.maxItems = element.maxItems;
-      const ui: Json = Object.keys(item.ui).length > 0 ? { items: item.ui } : {};
+      const ui: Json = hasUi(item.ui) ? { items: item.ui } : {};
       return common(element, schema, ui, at, out);
     }
     case 'choice': {
@@ -153,8 +161,8 @@ export function compileObject(parts: ObjectParts, at: Place, out: Output): { sch
       continue;
     }
     const compiled = compileElement(element, child(at, element.key, pointer(at.schema, 'properties', element.key)), out);
-    properties[element.key] = compiled.schema;
-    if (Object.keys(compiled.ui).length > 0) ui[element.key] = compiled.ui;
+    put(properties, element.key, compiled.schema);
+    if (hasUi(compiled.ui)) put(ui, element.key, compiled.ui);
     if (element.required) required.push(element.key);
   }
   const allOf: unknown[] = [];
@@ -169,8 +177,8 @@ export function compileObject(parts: ObjectParts, at: Place, out: Output): { sch
     const thenProperties: Json = {};
     for (const element of elements) {
       const compiled = compileElement(element, child(at, element.key, pointer(rulesAt, 'properties', element.key)), out);
-      thenProperties[element.key] = compiled.schema;
-      if (Object.keys(compiled.ui).length > 0) ui[element.key] = compiled.ui;
+      put(thenProperties, element.key, compiled.schema);
+      if (hasUi(compiled.ui)) put(ui, element.key, compiled.ui);
     }
     then.properties = thenProperties;
     const thenRequired = elements.filter((e) => e.required).map((e) => e.key);
