@@ -116,3 +116,30 @@ describe('conditions in the compiled definition', () => {
     assert.deepEqual(toDefinition(model), definition);
   });
 });
+
+test('hand-written allOf entries around a condition pair stay at their index, the pair is read as a condition', () => {
+  const ifNot = { required: ['rechtsform'], properties: { rechtsform: { not: { const: 'einzel' } } } };
+  const raw = { if: { required: ['rechtsform'] }, then: { required: ['register'] } };
+  const definition = {
+    id: 'bedingungen',
+    title: { de: 'Bedingungen' },
+    schema: {
+      type: 'object' as const,
+      unevaluatedProperties: false,
+      properties: { rechtsform: { type: 'string' }, register: { type: 'string' } },
+      allOf: [
+        raw,
+        { if: ifNot, then: { properties: { firma: true } } },
+        { if: ifNot, then: { properties: { firma: { type: 'string', title: 'Firma' } }, required: ['firma'] } },
+        { not: { required: ['x'] }, description: 'Kein x' },
+      ],
+    },
+    i18n: { en: { '/schema/allOf/3/description': 'No x', '/schema/allOf/2/then/properties/firma/title': 'Company' } },
+  };
+  const model = fromDefinition(definition);
+  const firma = model.steps[0]!.elements.find((e) => e.key === 'firma')!;
+  assert.deepEqual(firma.condition, { field: 'rechtsform', op: 'isNot', value: 'einzel' });
+  assert.deepEqual(firma.kind === 'text' && firma.label, { de: 'Firma', en: 'Company' });
+  assert.deepEqual(model.root?.rawAllOf?.map((f) => f.position), [0, 3]);
+  assert.deepEqual(toDefinition(model), definition);
+});

@@ -253,7 +253,7 @@ function readObject(schema: Json, at: Place, ui: Json, en: Translations, skipUi:
       const pair = conditionalPair(allOf, i, declared);
       if (!pair) {
         const i18n = nonEmpty(relativeTo(en, pointer(at.schema, 'allOf', i)));
-        rawAllOf.push(i18n ? { schema: allOf[i], i18n } : { schema: allOf[i] });
+        rawAllOf.push({ schema: allOf[i], ...(i18n ? { i18n } : {}), position: i });
         continue;
       }
       const thenProperties = pair.rules.properties as Json;
@@ -281,8 +281,7 @@ function readObject(schema: Json, at: Place, ui: Json, en: Translations, skipUi:
   if (Array.isArray(order) && order.every((o) => typeof o === 'string')) {
     const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
     elements.sort((a, b) => rank(a.key) - rank(b.key));
-    const rest = (order as string[]).filter((o) => !elementKeys.includes(o));
-    if (rest.length > 0) rawOrder = rest;
+    if (order.some((o) => !elementKeys.includes(o))) rawOrder = [...order];
   } else if (order === undefined) unordered = true;
   const uiKeys = [...skipUi, ...elementKeys, ...(Array.isArray(order) ? ['ui:order'] : [])];
   return {

@@ -30,6 +30,8 @@ export interface RawFragment {
   schema: unknown;
   /** English translations by pointer relative to `schema`. */
   i18n?: Record<string, string>;
+  /** Index in the `allOf` as written: the entry stays there while the condition pairs around it do. */
+  position?: number;
 }
 
 /**
@@ -112,7 +114,10 @@ export interface SectionElement extends ElementBase {
   closed?: boolean;
   /** `allOf` entries that are no condition of the designer, kept as written. */
   rawAllOf?: RawFragment[];
-  /** `ui:order` entries naming no element (`*`, keys declared by raw constructs). */
+  /**
+   * `ui:order` as written when it names more than the elements (`*`, keys declared by raw
+   * constructs): those entries keep their place after the element they followed.
+   */
   rawOrder?: string[];
   /** No `ui:order` (a hand-written object without one): fields in declaration order. */
   unordered?: boolean;

@@ -165,8 +165,18 @@ export function compileObject(parts: ObjectParts, at: Place, out: Output): { sch
     if (hasUi(compiled.ui)) put(ui, element.key, compiled.ui);
     if (element.required) required.push(element.key);
   }
+  // Raw entries go back to their written index; each condition's two entries stay adjacent.
+  const raws = [...(parts.rawAllOf ?? [])].sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+  const pairs = [...groups.values()];
   const allOf: unknown[] = [];
-  for (const { condition, elements } of groups.values()) {
+  while (raws.length > 0 || pairs.length > 0) {
+    if (raws.length > 0 && (pairs.length === 0 || (raws[0]!.position ?? Infinity) <= allOf.length)) {
+      const fragment = raws.shift()!;
+      addRelative(out.en, pointer(at.schema, 'allOf', allOf.length), fragment.i18n);
+      allOf.push(fragment.schema);
+      continue;
+    }
+    const { condition, elements } = pairs.shift()!;
     const rulesAt = pointer(at.schema, 'allOf', allOf.length + 1, 'then');
     const declaration: Json = {};
     if (condition.comments?.declaration !== undefined) declaration.$comment = condition.comments.declaration;
@@ -185,17 +195,29 @@ export function compileObject(parts: ObjectParts, at: Place, out: Output): { sch
     if (thenRequired.length > 0) then.required = thenRequired;
     allOf.push(declaration, { if: compileCondition(condition), then });
   }
-  for (const fragment of parts.rawAllOf ?? []) {
-    addRelative(out.en, pointer(at.schema, 'allOf', allOf.length), fragment.i18n);
-    allOf.push(fragment.schema);
-  }
   if (parts.closed !== false) schema[allOf.length > 0 ? 'unevaluatedProperties' : 'additionalProperties'] = false;
   if (required.length > 0) schema.required = required;
   if (Object.keys(properties).length > 0) schema.properties = properties;
   if (allOf.length > 0) schema.allOf = allOf;
-  const order = [...parts.elements.map((e) => e.key), ...(parts.rawOrder ?? [])];
+  const order = uiOrder(parts.elements.map((e) => e.key), parts.rawOrder);
   if (!parts.unordered && order.length > 0) ui['ui:order'] = order;
   return { schema, ui };
+}
+
+/**
+ * `ui:order` of the element keys; entries of the written order that name no element (`*`, keys
+ * declared by raw constructs) keep their place after the element they followed.
+ */
+function uiOrder(keys: string[], written: string[] | undefined): string[] {
+  if (!written) return keys;
+  const isKey = new Set(keys);
+  const rawAfter = new Map<string | undefined, string[]>();
+  let anchor: string | undefined;
+  for (const entry of written) {
+    if (isKey.has(entry)) anchor = entry;
+    else rawAfter.set(anchor, [...(rawAfter.get(anchor) ?? []), entry]);
+  }
+  return [...(rawAfter.get(undefined) ?? []), ...keys.flatMap((k) => [k, ...(rawAfter.get(k) ?? [])])];
 }
 
 function child(at: Place, key: string, schemaAt: string): Place {
