@@ -252,6 +252,15 @@ for (const engine of testEngines()) {
       assert.equal((await app.http.get('/api/admin/forms/hundeanmeldung-kopie/draft').set('Authorization', designer()).expect(200)).headers.etag, '"1"');
     });
 
+    test('an authority with a designer form cannot be deleted: 409 authority_in_use naming the designer forms', async () => {
+      await db.query(`INSERT INTO authorities (id, name, address, managed_by) VALUES ('amt-c', 'Amt C', '{"strasse":"Markt","hausnummer":"3","postleitzahl":"33333","ort":"C-Stadt"}', 'api')`);
+      await db.query(`INSERT INTO designer_forms (id, authority_id, draft, saved_by) VALUES ('entwurf-c', 'amt-c', $1::jsonb, 'test')`, [JSON.stringify({ ...definition('entwurf-c'), authority: 'amt-c' })]);
+      const res = await app.http.delete('/api/admin/authorities/amt-c').set('Authorization', as('admin')).expect(409);
+      assert.equal(res.body.error.code, 'authority_in_use');
+      assert.equal(res.body.error.details.designerForms, 1);
+      assert.equal((await db.query(`SELECT count(*)::int AS n FROM authorities WHERE id = 'amt-c'`)).rows[0]!.n, 1);
+    });
+
     test('bad input: malformed JSON, a huge body, unknown fields, a foreign id or authority, a wrong content type — a clear 4xx and nothing stored', async () => {
       const before = await designerRows(db);
       const send = (method: 'post' | 'put', path: string) => {
