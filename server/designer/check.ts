@@ -21,13 +21,31 @@ export interface DefinitionChecker {
   (definition: unknown, formId: string): DefinitionProblem[];
 }
 
+function forget(ajv: Ajv, definition: unknown): void {
+  const d = definition as { schema?: unknown; routes?: unknown } | null;
+  const schemas = [d?.schema, ...(Array.isArray(d?.routes) ? d.routes.map((r: { when?: unknown } | null) => r?.when) : [])];
+  for (const schema of schemas)
+    if (schema !== null && typeof schema === 'object')
+      try {
+        ajv.removeSchema(schema as object);
+      } catch {
+        // never compiled (refused before): nothing to forget
+      }
+}
+
 export function definitionChecker(ajv: Ajv, context: () => { directory: DirectorySnapshot; templates: ReadonlyMap<string, LetterTemplate> }): DefinitionChecker {
   let validateDefinition: ValidateFunction | undefined;
   return (definition, formId) => {
     validateDefinition ??= ajv.compile(definitionMetaSchema);
-    const problems = checkDefinition(ajv, validateDefinition, definition, formId).map((p) =>
-      p.path === '/id' && p.message.startsWith('must equal the file name') ? { path: '/id', message: `must equal the form's id (${formId})` } : p,
-    );
+    let problems: DefinitionProblem[];
+    try {
+      problems = checkDefinition(ajv, validateDefinition, definition, formId).map((p) =>
+        p.path === '/id' && p.message.startsWith('must equal the file name') ? { path: '/id', message: `must equal the form's id (${formId})` } : p,
+      );
+    } finally {
+      // The checked schemas leave the validator again: drafts change with every save, and a `$id` could be registered only once.
+      forget(ajv, definition);
+    }
     if (problems.length > 0) return problems;
     // Routes are judged only on a definition that is sound otherwise, as at start-up.
     const d = definition as FormDefinition;

@@ -6,7 +6,7 @@
  * designer's version counter in the database moved, checked at most every few seconds before use.
  * A file form wins over a designer form of the same id.
  */
-import type { Ajv } from '../../shared/validation/ajv.ts';
+import { createAjv, type Ajv } from '../../shared/validation/ajv.ts';
 import { compileFormValidator, type FormValidator } from '../../shared/validation/form-validator.ts';
 import { compileNormaliser, type Normaliser } from '../../shared/validation/normalise.ts';
 import { definitionText } from '../../shared/form-view/definition-texts.ts';
@@ -28,6 +28,7 @@ export interface LiveOptions {
 export class FormRegistry {
   private readonly files: Map<string, PublishedForm>;
   private designer = new Map<string, PublishedForm>();
+  private readonly onOwnValidator = new WeakSet<PublishedForm>();
   private live: { db: Database; version: number; checkedAt: number; intervalMs: number; checking?: Promise<void> | undefined } | undefined;
 
   constructor(
@@ -37,8 +38,29 @@ export class FormRegistry {
     this.files = new Map(versions.map((v) => [v.definition.id, this.compiled(v)]));
   }
 
-  private compiled(v: FormVersion): PublishedForm {
-    return { ...v, normalise: compileNormaliser(v.definition.schema), validate: compileFormValidator(this.ajv, v.definition) };
+  private compiled(v: FormVersion, ajv: Ajv = this.ajv): PublishedForm {
+    return { ...v, normalise: compileNormaliser(v.definition.schema), validate: compileFormValidator(ajv, v.definition) };
+  }
+
+  /**
+   * A designer version's validator. The version it replaces leaves the shared validator first
+   * (a schema's `$id` may be registered once per instance); a schema whose `$id` another form
+   * still holds is compiled on an instance of its own.
+   */
+  private compiledDesigner(v: FormVersion, replaced: PublishedForm | undefined): PublishedForm {
+    if (replaced) this.forget(replaced);
+    try {
+      return this.compiled(v);
+    } catch {
+      const own = this.compiled(v, createAjv());
+      this.onOwnValidator.add(own);
+      return own;
+    }
+  }
+
+  /** Takes a designer version's schema out of the shared validator (not one compiled on its own). */
+  private forget(form: PublishedForm): void {
+    if (!this.onOwnValidator.delete(form)) this.ajv.removeSchema(form.definition.schema);
   }
 
   /** Loads the forms published in the designer and keeps them current from now on. */
@@ -56,8 +78,10 @@ export class FormRegistry {
     for (const v of forms) {
       if (this.files.has(v.definition.id)) continue;
       const known = this.designer.get(v.definition.id);
-      next.set(v.definition.id, known && known.version === v.version ? known : this.compiled(v));
+      next.set(v.definition.id, known && known.version === v.version ? known : this.compiledDesigner(v, known));
     }
+    // Retired forms leave the shared validator too.
+    for (const [id, gone] of this.designer) if (!next.has(id)) this.forget(gone);
     this.designer = next;
     live.version = version;
     live.checkedAt = Date.now();

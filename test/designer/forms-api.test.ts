@@ -252,6 +252,26 @@ for (const engine of testEngines()) {
       assert.equal((await app.http.get('/api/admin/forms/hundeanmeldung-kopie/draft').set('Authorization', designer()).expect(200)).headers.etag, '"1"');
     });
 
+    test('a schema with its own $id can be checked again and again and published as a new version', async () => {
+      const withId = (maxLength: number) => {
+        const d = definition('mit-id');
+        Object.assign(schemaOf(d), { $id: 'https://musterstadt.example/schemas/mit-id.json' });
+        schemaOf(d).properties.familienname = { ...schemaOf(d).properties.familienname, maxLength };
+        return d;
+      };
+      await app.http.post('/api/admin/forms').set('Authorization', designer()).send(withId(100)).expect(201);
+      for (const [etag, maxLength] of [['"1"', 90], ['"2"', 80]] as const) {
+        const saved = await app.http.put('/api/admin/forms/mit-id/draft').set('Authorization', designer()).set('If-Match', etag).send(withId(maxLength)).expect(200);
+        assert.deepEqual(saved.body.problems, []);
+      }
+      assert.equal((await app.http.post('/api/admin/forms/mit-id/publish').set('Authorization', designer()).set('If-Match', '"3"').expect(200)).body.version, 1);
+      await app.http.put('/api/admin/forms/mit-id/draft').set('Authorization', designer()).set('If-Match', '"3"').send(withId(70)).expect(200);
+      assert.equal((await app.http.post('/api/admin/forms/mit-id/publish').set('Authorization', designer()).set('If-Match', '"4"').expect(200)).body.version, 2);
+      assert.equal((await app.http.get('/api/forms/mit-id').expect(200)).body.version, 2);
+      await app.http.post('/api/forms/mit-id/submissions').send({ familienname: 'M'.repeat(71) }).expect(422);
+      assert.equal((await app.http.post('/api/forms/mit-id/submissions').send({ familienname: 'Muster' }).expect(201)).body.formVersion, 2);
+    });
+
     test('an authority with a designer form cannot be deleted: 409 authority_in_use naming the designer forms', async () => {
       await db.query(`INSERT INTO authorities (id, name, address, managed_by) VALUES ('amt-c', 'Amt C', '{"strasse":"Markt","hausnummer":"3","postleitzahl":"33333","ort":"C-Stadt"}', 'api')`);
       await db.query(`INSERT INTO designer_forms (id, authority_id, draft, saved_by) VALUES ('entwurf-c', 'amt-c', $1::jsonb, 'test')`, [JSON.stringify({ ...definition('entwurf-c'), authority: 'amt-c' })]);
