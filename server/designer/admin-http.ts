@@ -3,7 +3,7 @@
  * authority (`forms.design`); forms of other authorities answer 404. Forms of FORMS_DIR are
  * listed, exported and duplicated here, but are read-only (`409 managed_by_file`).
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
 import { allow, principalOf } from '../auth/policy-http.ts';
@@ -44,7 +44,11 @@ function expectedVersion(req: Request): number {
 export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
   const { db, forms, routing, templates } = deps;
   const router = Router();
-  const design = allow('forms.design');
+  // Routes are checked against the directory as it stands, also after changes by other processes.
+  const freshDirectory: RequestHandler = (_req, _res, next) => {
+    routing.refresh().then(() => next(), next);
+  };
+  const design = [allow('forms.design'), freshDirectory];
   const body = jsonObjectBody(definitionLimitBytes);
   const check = definitionChecker(createAjv(), () => ({ directory: routing.snapshot, templates }));
 
@@ -87,7 +91,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms')
-    .get(design, noStore, async (_req, res) => {
+    .get(...design, noStore, async (_req, res) => {
       const scope = scopeOf(principalOf(res), 'forms.design');
       const inScope = (authority: string | undefined) => authority !== undefined && (scope === 'all' || scope.includes(authority));
       const fileForms = forms
@@ -116,7 +120,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
       }));
       res.json({ forms: [...fileForms, ...designed].sort((a, b) => a.id.localeCompare(b.id)) });
     })
-    .post(design, ...body, async (req, res) => {
+    .post(...design, ...body, async (req, res) => {
       const form = await createForm(context(res), req.body as Record<string, unknown>, req.query.import !== undefined ? 'import' : 'create');
       res.status(201).set('ETag', etag(form)).location(`/api/admin/forms/${form.id}/draft`).json(draftAnswer(form, []));
     })
@@ -124,12 +128,12 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms/:id/draft')
-    .get(design, noStore, async (req, res) => {
+    .get(...design, noStore, async (req, res) => {
       refuseFileForm(res, req.params.id);
       const form = await designerFormOf(context(res), req.params.id);
       res.set('ETag', etag(form)).json(draftAnswer(form, check(form.draft, form.id)));
     })
-    .put(design, ...body, async (req, res) => {
+    .put(...design, ...body, async (req, res) => {
       refuseFileForm(res, req.params.id);
       const ctx = context(res);
       await designerFormOf(ctx, req.params.id);
@@ -140,7 +144,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms/:id/publish')
-    .post(design, async (req, res) => {
+    .post(...design, async (req, res) => {
       refuseFileForm(res, req.params.id);
       const ctx = context(res);
       await designerFormOf(ctx, req.params.id);
@@ -152,7 +156,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms/:id/retire')
-    .post(design, async (req, res) => {
+    .post(...design, async (req, res) => {
       refuseFileForm(res, req.params.id);
       const form = await retireForm(context(res), req.params.id);
       await forms.reload();
@@ -162,7 +166,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms/:id/duplicate')
-    .post(design, ...body, async (req, res) => {
+    .post(...design, ...body, async (req, res) => {
       const ctx = context(res);
       const newId = (req.body as { id?: unknown }).id;
       const extra = Object.keys(req.body as object).filter((k) => k !== 'id');
@@ -177,7 +181,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms/:id/versions')
-    .get(design, noStore, async (req, res) => {
+    .get(...design, noStore, async (req, res) => {
       if (!fileFormOf(res, req.params.id)) await designerFormOf(context(res), req.params.id);
       const versions = await listVersions(db, req.params.id);
       res.json({
@@ -195,7 +199,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms/:id/diff')
-    .get(design, noStore, async (req, res) => {
+    .get(...design, noStore, async (req, res) => {
       refuseFileForm(res, req.params.id);
       const form = await designerFormOf(context(res), req.params.id);
       const current = await latestVersion(db, form.id);
@@ -205,7 +209,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
 
   router
     .route('/api/admin/forms/:id/export')
-    .get(design, noStore, async (req, res) => {
+    .get(...design, noStore, async (req, res) => {
       const file = fileFormOf(res, req.params.id);
       const definition = file ? file.definition : (await designerFormOf(context(res), req.params.id)).draft;
       res
