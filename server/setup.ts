@@ -13,7 +13,7 @@ import { readTemplates, TemplateError } from './print/templates.ts';
 import { printRouteProblems, printTargetProblems } from './print/setup-checks.ts';
 
 /** A route in the XBau profile needs the form parts the XBau message is made of. */
-function profileProblems(file: string, definition: Parameters<typeof xbauProfileProblems>[0]) {
+export function profileProblems(file: string, definition: Parameters<typeof xbauProfileProblems>[0]) {
   const routes = definition.routes ?? [];
   return routes.flatMap((route, i) =>
     route.profil === 'xbau-universellerAntrag'

@@ -64,6 +64,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const { definitions, routing, templates } = setup;
     await createFirstAdmin(db, config, logger);
     const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
+    await forms.loadDesigner(db);
     logger.info({ engine: db.engine, forms: forms.list().map((f) => `${f.definition.id}@${f.version}`) }, 'forms loaded');
     const unrouted = formsWithoutRoute(definitions);
     if (unrouted.length > 0)

@@ -280,6 +280,26 @@ export const errorCatalogue = {
     de: 'Einen Eintrag mit dieser Kennung gibt es bereits.',
     en: 'A record with this id already exists.',
   },
+  designer_form_not_found: {
+    status: 404,
+    de: 'Dieses Formular gibt es im Formular-Designer nicht.',
+    en: 'This form does not exist in the form designer.',
+  },
+  definition_invalid: {
+    status: 422,
+    de: 'Die Formulardefinition hat Probleme; jedes ist mit seiner Stelle (JSON Pointer) aufgeführt.',
+    en: 'The form definition has problems; each is listed with its place (JSON Pointer).',
+  },
+  precondition_required: {
+    status: 428,
+    de: 'Zum Speichern wird die Version des Entwurfs benötigt, auf der die Änderung beruht (Kopfzeile If-Match mit dem ETag).',
+    en: 'Saving needs the version of the draft the change is based on (If-Match header with the ETag).',
+  },
+  draft_conflict: {
+    status: 412,
+    de: 'Der Entwurf wurde inzwischen von jemand anderem gespeichert. Bitte laden Sie den Entwurf neu und übertragen Sie Ihre Änderungen; es wurde nichts überschrieben.',
+    en: 'Someone else has saved the draft in the meantime. Please reload the draft and apply your changes again; nothing was overwritten.',
+  },
   authority_in_use: {
     status: 409,
     de: 'Diese Behörde wird noch verwendet (Anträge, Ziele, Rollen, Tokens oder Formulare) und kann nicht gelöscht werden.',

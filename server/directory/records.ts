@@ -164,11 +164,12 @@ export async function writeZustaendigkeit(q: Queryable, id: string, z: Zustaendi
 
 /** What still refers to an authority; it can be deleted only when every count is zero. */
 export async function authorityReferences(q: Queryable, id: string) {
-  const { rows } = await q.query<{ submissions: number; targets: number; grants: number; tokens: number }>(
+  const { rows } = await q.query<{ submissions: number; targets: number; grants: number; tokens: number; designerForms: number }>(
     `SELECT (SELECT count(*)::int FROM submissions WHERE authority_id = $1) AS submissions,
             (SELECT count(*)::int FROM targets WHERE authority_id = $1) AS targets,
             (SELECT count(*)::int FROM role_grants WHERE authority_id = $1) AS grants,
-            (SELECT count(*)::int FROM api_tokens WHERE authority_id = $1) AS tokens`,
+            (SELECT count(*)::int FROM api_tokens WHERE authority_id = $1) AS tokens,
+            (SELECT count(*)::int FROM designer_forms WHERE authority_id = $1) AS "designerForms"`,
     [id],
   );
   return rows[0]!;

@@ -9,6 +9,7 @@ import type { FormRegistry } from '../forms/registry.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import { deliveriesAdminRouter } from '../routing/admin-http.ts';
 import { directoryAdminRouter } from '../directory/admin-http.ts';
+import { designerAdminRouter } from '../designer/admin-http.ts';
 import { formsRouter } from '../forms/http.ts';
 import { installationAdminRouter } from '../auth/admin-http.ts';
 import { authenticate } from '../auth/authenticate.ts';
@@ -54,6 +55,10 @@ export function createApp({ db, forms, routing, templates, logger, config, demoR
   app.use(requestLog(logger));
   app.use(apiSecurityHeaders);
   app.use(healthRouter(db));
+  // Forms published or retired by another process are picked up before citizens' requests (cheap when nothing changed).
+  app.use('/api/forms', (_req, _res, next) => {
+    forms.refresh().then(() => next(), next);
+  });
   app.use(formsRouter(db, forms));
   app.use(xoevRouter(db, forms));
   app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes, limits));
@@ -67,6 +72,7 @@ export function createApp({ db, forms, routing, templates, logger, config, demoR
   app.use('/api/admin', authentication);
   app.use(installationAdminRouter(db));
   app.use(directoryAdminRouter({ db, routing, forms, demoReceiver, env: process.env }));
+  app.use(designerAdminRouter({ db, forms, routing, templates }));
   app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db));
   app.use(backofficeRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));

@@ -98,6 +98,11 @@ export class RoutingTable {
     return this.directory.current;
   }
 
+  /** The directory as this process knows it now (for checking a form's routes against it). */
+  get snapshot(): DirectorySnapshot {
+    return this.directory.current;
+  }
+
   private compiled(definition: FormDefinition, version: number): CompiledRoute[] {
     const key = `${definition.id}@${version}`;
     let found = this.routes.get(key);

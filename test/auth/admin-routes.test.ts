@@ -25,13 +25,14 @@ interface RouteEntry {
   /**
    * How a caller whose role fits, but for authority B, is answered about A's object:
    * 'not-found' (404, as if it did not exist), 'filtered' (success without A's object), or
-   * 'unscoped' (the route is about the installation, not an authority).
+   * 'unscoped' (the route is about the installation, not an authority), 'forbidden' (403: a
+   * new object for A, which the caller may not make).
    */
-  otherAuthority: 'not-found' | 'filtered' | 'unscoped';
+  otherAuthority: 'not-found' | 'filtered' | 'unscoped' | 'forbidden';
   /** Status of a successful call. */
   success: number;
   /** A fresh request about objects of authority A (mutating routes get a new object each time). */
-  request(db: Database): Promise<{ path: string; body?: object }>;
+  request(db: Database): Promise<{ path: string; body?: object; headers?: Record<string, string> }>;
   /** For 'filtered' routes: whether the answer shows A's object. */
   shows?(body: unknown, path: string): boolean;
 }
@@ -60,7 +61,57 @@ async function freshZustaendigkeit(db: Database): Promise<string> {
 }
 const installation = { roles: ['admin'], otherAuthority: 'unscoped' } as const;
 
+/** A form definition of authority A, as the designer keeps it. */
+const designerDefinition = (id: string) => ({
+  id,
+  title: { de: 'Entwurf' },
+  authority: authorityA,
+  schema: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', title: 'Name', maxLength: 50 } } },
+});
+async function freshDesignerForm(db: Database): Promise<string> {
+  const id = `entwurf-${randomUUID().slice(0, 8)}`;
+  await db.query(`INSERT INTO designer_forms (id, authority_id, draft, saved_by) VALUES ($1, $2, $3::jsonb, 'test')`, [id, authorityA, JSON.stringify(designerDefinition(id))]);
+  return id;
+}
+const designing = { roles: ['designer'], otherAuthority: 'not-found' } as const;
+
 const table: Record<string, RouteEntry> = {
+  'GET /api/admin/forms': {
+    roles: ['designer'],
+    otherAuthority: 'filtered',
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/forms#${await freshDesignerForm(db)}` }),
+    shows: (body, path) => (body as { forms: Array<{ id: string }> }).forms.some((f) => f.id === path.split('#')[1]),
+  },
+  'POST /api/admin/forms': {
+    roles: ['designer'],
+    otherAuthority: 'forbidden',
+    success: 201,
+    request: async () => ({ path: '/api/admin/forms', body: designerDefinition(`neu-${randomUUID().slice(0, 8)}`) }),
+  },
+  'GET /api/admin/forms/:id/draft': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/draft` }) },
+  'PUT /api/admin/forms/:id/draft': {
+    ...designing,
+    success: 200,
+    request: async (db) => {
+      const id = await freshDesignerForm(db);
+      return { path: `/api/admin/forms/${id}/draft`, body: designerDefinition(id), headers: { 'If-Match': '"1"' } };
+    },
+  },
+  'POST /api/admin/forms/:id/publish': {
+    ...designing,
+    success: 200,
+    request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/publish`, headers: { 'If-Match': '"1"' } }),
+  },
+  'POST /api/admin/forms/:id/retire': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/retire` }) },
+  'POST /api/admin/forms/:id/duplicate': {
+    ...designing,
+    success: 201,
+    request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/duplicate`, body: { id: `kopie-${randomUUID().slice(0, 8)}` } }),
+  },
+  'GET /api/admin/forms/:id/versions': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/versions` }) },
+  'GET /api/admin/forms/:id/diff': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/diff` }) },
+  'GET /api/admin/forms/:id/export': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/export` }) },
   'GET /api/admin/authorities': { ...installation, success: 200, request: async () => ({ path: '/api/admin/authorities' }) },
   'POST /api/admin/authorities': {
     ...installation,
@@ -355,6 +406,7 @@ function expected(entry: RouteEntry, caller: Caller): Expected {
   const [role, letter] = caller === 'admin' ? (['admin', 'A'] as const) : (caller.split('@') as [AuthorityRole, 'A' | 'B']);
   if (!entry.roles.includes(role)) return { status: 403 };
   if (role === 'admin' || letter === 'A' || entry.otherAuthority === 'unscoped') return { status: entry.success, ...(entry.shows ? { shows: true } : {}) };
+  if (entry.otherAuthority === 'forbidden') return { status: 403 };
   return entry.otherAuthority === 'not-found' ? { status: 404 } : { status: entry.success, shows: false };
 }
 
@@ -382,11 +434,12 @@ for (const engine of testEngines()) {
         const outcomes: Record<string, Expected> = {};
         const wanted: Record<string, Expected> = {};
         for (const caller of callers) {
-          const { path, body } = await entry.request(db);
+          const { path, body, headers = {} } = await entry.request(db);
           const url = path.split('#')[0]!;
           let req = supertest(app)[method.toLowerCase() as 'get'](url);
           const token = tokens.get(caller);
           if (token) req = req.set('Authorization', `Bearer ${token}`);
+          for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
           const res = body ? await req.send(body) : await req;
           const answer = res.type.startsWith('text/') ? res.text : res.body;
           outcomes[caller] = { status: res.status, ...(entry.shows && res.status < 300 ? { shows: entry.shows(answer, path) } : {}) };

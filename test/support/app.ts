@@ -32,6 +32,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   bodyLimitBytes?: number;
   clientDistDir?: string;
+  /** How often the forms published by other processes are looked for (default 2 s). */
+  formsCheckIntervalMs?: number;
   /** Where the request log goes; silent by default. */
   logger?: Logger;
 }
@@ -56,6 +58,7 @@ export async function testApp(db: Database, options: TestAppOptions = {}) {
   const demoReceiverUrl = configuredDemoReceiverUrl(config);
   const { definitions, routing, templates, directory } = await loadRoutingSetup(config, ajv, db, { demoReceiverUrl });
   const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
+  await forms.loadDesigner(db, options.formsCheckIntervalMs === undefined ? {} : { checkIntervalMs: options.formsCheckIntervalMs });
   const app = createApp({ db, forms, routing, templates, logger: options.logger ?? silentLogger, config, demoReceiver: demoReceiverUrl !== undefined });
   return { app, forms, routing, templates, directory, config, http: supertest(app) };
 }
