@@ -3,6 +3,7 @@
  * entries a page at a time (keyset: the API's `next`), each entry's details readable, and the
  * chain's verdict in words. Auditors see their authorities' entries; the verdict covers the chain.
  */
+import { AuditActor, AuditDetails, AuditOutcome } from '../components/audit-entry.tsx';
 import { formatShortDateTime } from '../../../../shared/form-view/format.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LoadFailed, Loading } from '../../layout/load-states.tsx';
@@ -46,8 +47,6 @@ const texts = {
     authority: 'Behörde',
     outcome: 'Ergebnis',
     details: 'Details',
-    outcomes: { success: 'erfolgreich', failure: 'fehlgeschlagen' } as Record<string, string>,
-    actorKinds: { user: 'Konto', 'api-token': 'API-Token', system: 'System', anonymous: 'anonym' } as Record<string, string>,
     empty: 'Keine Einträge für diese Filter.',
     next: 'Nächste Seite',
     first: 'Zur ersten Seite',
@@ -82,8 +81,6 @@ const texts = {
     authority: 'Authority',
     outcome: 'Outcome',
     details: 'Details',
-    outcomes: { success: 'succeeded', failure: 'failed' } as Record<string, string>,
-    actorKinds: { user: 'account', 'api-token': 'API token', system: 'system', anonymous: 'anonymous' } as Record<string, string>,
     empty: 'No entries for these filters.',
     next: 'Next page',
     first: 'To the first page',
@@ -111,20 +108,6 @@ function queryOf(filters: Filters, after: string | undefined): string {
   return query.toString();
 }
 
-function Details({ details }: { details: Record<string, unknown> }) {
-  const entries = Object.entries(details ?? {});
-  if (entries.length === 0) return <>—</>;
-  return (
-    <dl className="audit-details">
-      {entries.map(([key, value]) => (
-        <div key={key}>
-          <dt>{key}</dt>
-          <dd>{typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value, null, 1)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Verdict() {
   const words = useTexts(texts);
@@ -248,17 +231,16 @@ export function AuditPage(_props: AdminPageProps) {
                     <th scope="row">{String(e.id)}</th>
                     <td>{formatShortDateTime(e.at, lang)}</td>
                     <td className="data-table__wrap">
-                      {words.actorKinds[e.actor.kind] ?? e.actor.kind}
-                      {e.actor.name ? `: ${e.actor.name}` : ''}
+                      <AuditActor actor={e.actor} />
                     </td>
                     <td>
                       <code>{e.action}</code>
                     </td>
                     <td className="data-table__wrap">{e.objectType ? `${e.objectType}${e.objectId ? ` ${e.objectId}` : ''}` : '—'}</td>
                     <td>{e.authorityId ?? '—'}</td>
-                    <td>{words.outcomes[e.outcome] ?? e.outcome}</td>
+                    <td><AuditOutcome outcome={e.outcome} /></td>
                     <td>
-                      <Details details={e.details} />
+                      <AuditDetails details={e.details} />
                     </td>
                   </tr>
                 ))}

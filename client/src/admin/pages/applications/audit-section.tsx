@@ -1,4 +1,6 @@
 /** The application's own audit entries (about it, its deliveries and its letters), newest first. */
+import { AuditActor, AuditDetails, AuditOutcome } from '../../components/audit-entry.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { useLanguage } from '../../../language.tsx';
 import { formatShortDateTime } from '../../../../../shared/form-view/format.ts';
 import { useTexts } from '../../use-texts.ts';
@@ -16,8 +18,6 @@ const texts = {
     action: 'Aktion',
     outcome: 'Ergebnis',
     details: 'Details',
-    outcomes: { success: 'erfolgreich', failure: 'fehlgeschlagen' } as Record<string, string>,
-    actorKinds: { user: 'Konto', 'api-token': 'API-Token', system: 'System', anonymous: 'anonym' } as Record<string, string>,
   },
   en: {
     heading: 'Audit trail',
@@ -30,25 +30,9 @@ const texts = {
     action: 'Action',
     outcome: 'Outcome',
     details: 'Details',
-    outcomes: { success: 'succeeded', failure: 'failed' } as Record<string, string>,
-    actorKinds: { user: 'account', 'api-token': 'API token', system: 'system', anonymous: 'anonymous' } as Record<string, string>,
   },
 };
 
-function Details({ details }: { details: Record<string, unknown> | null }) {
-  const entries = Object.entries(details ?? {});
-  if (entries.length === 0) return <>—</>;
-  return (
-    <dl className="audit-details">
-      {entries.map(([key, value]) => (
-        <div key={key}>
-          <dt>{key}</dt>
-          <dd>{typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export function AuditSection({ entries }: { entries: AuditEntry[] }) {
   const words = useTexts(texts);
@@ -60,38 +44,19 @@ export function AuditSection({ entries }: { entries: AuditEntry[] }) {
       {entries.length === 0 ? (
         <p>{words.none}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={words.region} tabIndex={0}>
-          <table className="data-table">
-            <caption>{words.caption(entries.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{words.at}</th>
-                <th scope="col">{words.actor}</th>
-                <th scope="col">{words.action}</th>
-                <th scope="col">{words.outcome}</th>
-                <th scope="col">{words.details}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{formatShortDateTime(e.at, lang)}</th>
-                  <td className="data-table__wrap">
-                    {words.actorKinds[e.actor.kind] ?? e.actor.kind}
-                    {e.actor.name ? `: ${e.actor.name}` : ''}
-                  </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>{words.outcomes[e.outcome] ?? e.outcome}</td>
-                  <td className="data-table__wrap">
-                    <Details details={e.details} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={words.caption(entries.length)}
+          label={words.region}
+          rows={entries}
+          rowKey={(e) => String(e.id)}
+          columns={[
+            { header: words.at, rowHeader: true, cell: (e) => formatShortDateTime(e.at, lang) },
+            { header: words.actor, className: 'data-table__wrap', cell: (e) => <AuditActor actor={e.actor} /> },
+            { header: words.action, cell: (e) => <code>{e.action}</code> },
+            { header: words.outcome, cell: (e) => <AuditOutcome outcome={e.outcome} /> },
+            { header: words.details, className: 'data-table__wrap', cell: (e) => <AuditDetails details={e.details} /> },
+          ]}
+        />
       )}
     </section>
   );
