@@ -22,6 +22,7 @@ const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
   overview: lazyPage(() => import('./pages/overview-page.tsx').then((m) => m.OverviewPage)),
   applications: lazyPage(() => import('./pages/applications-page.tsx').then((m) => m.ApplicationsPage)),
   application: lazyPage(() => import('./pages/application-page.tsx').then((m) => m.ApplicationPage)),
+  forms: lazyPage(() => import('./pages/forms-page.tsx').then((m) => m.FormsPage)),
   deliveries: lazyPage(() => import('./pages/deliveries-page.tsx').then((m) => m.DeliveriesPage)),
   print: lazyPage(() => import('./pages/print-page.tsx').then((m) => m.PrintPage)),
   dashboard: lazyPage(() => import('./pages/dashboard-page.tsx').then((m) => m.DashboardPage)),
