@@ -14,8 +14,8 @@ export interface AdminApi {
   get<T>(path: string): Promise<T>;
   /** A state-changing request with a JSON body (or none); the answer's JSON, or undefined for 204. */
   send<T>(method: Method, path: string, json?: unknown): Promise<T>;
-  /** The raw answer (files: PDFs, XML, CSV). */
-  fetch(path: string, init?: { method?: Method; json?: unknown }): Promise<Response>;
+  /** The raw answer (files: PDFs, XML, CSV; answers whose headers matter, such as an ETag). */
+  fetch(path: string, init?: { method?: Method; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
 export function useAdminApi(): AdminApi {
@@ -39,8 +39,8 @@ export function useAdminApi(): AdminApi {
             response.status === 204 ? (undefined as T) : ((await response.json()) as T),
           ),
         ),
-      fetch: (path: string, init: { method?: Method; json?: unknown } = {}) =>
-        guard(request(path, { method: init.method ?? 'GET', lang, json: init.json, headers: init.method ? csrf : {} })),
+      fetch: (path: string, init: { method?: Method; json?: unknown; headers?: Record<string, string> } = {}) =>
+        guard(request(path, { method: init.method ?? 'GET', lang, json: init.json, headers: { ...init.headers, ...(init.method ? csrf : {}) } })),
     };
   }, [lang, csrfToken, expired]);
 }

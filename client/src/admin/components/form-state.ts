@@ -31,9 +31,11 @@ export interface FormState {
   reset(): void;
 }
 
-function detailsProblems(error: ApiError): Problem[] | undefined {
-  if (!Array.isArray(error.details)) return undefined;
-  const problems = (error.details as unknown[]).flatMap((d) =>
+/** A 422's problems: its `details` as a list, or a list under `details.problems`. */
+export function detailsProblems(details: unknown): Problem[] | undefined {
+  const list = Array.isArray(details) ? details : (details as { problems?: unknown } | null | undefined)?.problems;
+  if (!Array.isArray(list)) return undefined;
+  const problems = (list as unknown[]).flatMap((d) =>
     d && typeof d === 'object' && typeof (d as Problem).path === 'string' && typeof (d as Problem).message === 'string'
       ? [{ path: (d as Problem).path, message: (d as Problem).message }]
       : [],
@@ -57,7 +59,7 @@ export function useFormState(): FormState {
         await work();
         return true;
       } catch (error) {
-        const atFields = error instanceof ApiError ? (placed?.(error) ?? detailsProblems(error)) : undefined;
+        const atFields = error instanceof ApiError ? (placed?.(error) ?? detailsProblems(error.details)) : undefined;
         if (atFields) setProblems(atFields);
         else setFailure(error instanceof ApiError ? error.message : errorMessage(error));
         setAttempt((n) => n + 1);

@@ -3,6 +3,7 @@
  * server completes into a draft), or imported from an exported definition file whose problems
  * are listed by their place in that file.
  */
+import { detailsProblems } from '../../components/form-state.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useAdminApi } from '../../admin-api.ts';
 import { useSession } from '../../session.tsx';
@@ -10,7 +11,6 @@ import { useTexts } from '../../use-texts.ts';
 import { ProblemSummary, SelectField, TextField } from '../../components/fields.tsx';
 import { useFormState } from '../../components/form-state.ts';
 import { formsTexts } from './texts.ts';
-import { definitionProblems } from './types.ts';
 
 /** The smallest definition the designer accepts: no field yet, the title in German. */
 export function minimalDefinition(id: string, title: string, authority: string) {
@@ -36,7 +36,7 @@ export function CreateForm({ created }: { created(message: string): void }) {
     event.preventDefault();
     const ok = await form.run(
       () => api.send('POST', '/api/admin/forms', minimalDefinition(values.id.trim(), values.title.trim(), values.authority)),
-      (error) => definitionProblems(error.details)?.map((p) => ({ ...p, path: p.path.startsWith('/title') ? '/title' : p.path })),
+      (error) => detailsProblems(error.details)?.map((p) => ({ ...p, path: p.path.startsWith('/title') ? '/title' : p.path })),
     );
     if (ok) {
       created(words.created(values.id.trim()));
@@ -91,7 +91,7 @@ export function ImportForm({ imported }: { imported(message: string): void }) {
         const answer = await api.send<{ id?: string }>('POST', '/api/admin/forms?import', definition);
         id = answer?.id ?? '';
       },
-      (error) => definitionProblems(error.details),
+      (error) => detailsProblems(error.details),
     );
     if (ok) imported(words.imported(id));
   };

@@ -3,18 +3,17 @@
  * after reading the draft's diff, and the list of versions.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, request } from '../../../api/http.ts';
 import { useLanguage } from '../../../language.tsx';
+import { formatShortDateTime } from '../../../../../shared/form-view/format.ts';
 import { LoadFailed, Loading } from '../../../layout/load-states.tsx';
 import { useResource } from '../../../layout/use-resource.ts';
 import { useAdminApi } from '../../admin-api.ts';
-import { useSession } from '../../session.tsx';
 import { useTexts } from '../../use-texts.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { ProblemSummary, TextField } from '../../components/fields.tsx';
-import { useFormState } from '../../components/form-state.ts';
+import { detailsProblems, useFormState } from '../../components/form-state.ts';
 import { formsTexts } from './texts.ts';
-import { definitionProblems, type DraftDiff, type VersionEntry } from './types.ts';
+import type { DraftDiff, VersionEntry } from './types.ts';
 
 const path = (id: string, rest: string) => `/api/admin/forms/${encodeURIComponent(id)}/${rest}`;
 
@@ -38,7 +37,7 @@ export function DuplicatePanel({ id, title, done }: { id: string; title: string;
     event.preventDefault();
     const ok = await form.run(
       () => api.send('POST', path(id, 'duplicate'), { id: newId.trim() }),
-      (error) => definitionProblems(error.details)?.map((p) => ({ ...p, path: '/id' })),
+      (error) => detailsProblems(error.details)?.map((p) => ({ ...p, path: '/id' })),
     );
     if (ok) done(words.duplicated(newId.trim()));
   };
@@ -67,7 +66,6 @@ export function PublishPanel({ id, title, done }: { id: string; title: string; d
   const words = useTexts(formsTexts);
   const api = useAdminApi();
   const { lang } = useLanguage();
-  const { csrfToken, expired } = useSession();
   const form = useFormState();
   const [reload, setReload] = useState(0);
   const loaded = useResource(async (): Promise<Loaded> => {
@@ -81,16 +79,11 @@ export function PublishPanel({ id, title, done }: { id: string; title: string; d
     let message = '';
     const ok = await form.run(
       async () => {
-        try {
-          const response = await request(path(id, 'publish'), { method: 'POST', lang, headers: { 'X-CSRF-Token': csrfToken, 'If-Match': etag } });
-          const answer = (await response.json()) as { version: number; unchanged: boolean };
-          message = answer.unchanged ? words.unchanged(title, answer.version) : words.published(title, answer.version);
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 401) expired();
-          throw error;
-        }
+        const response = await api.fetch(path(id, 'publish'), { method: 'POST', headers: { 'If-Match': etag } });
+        const answer = (await response.json()) as { version: number; unchanged: boolean };
+        message = answer.unchanged ? words.unchanged(title, answer.version) : words.published(title, answer.version);
       },
-      (error) => definitionProblems(error.details),
+      (error) => detailsProblems(error.details),
     );
     if (ok) done(message);
   };
@@ -147,7 +140,7 @@ export function VersionsPanel({ id, title }: { id: string; title: string }) {
   const api = useAdminApi();
   const { lang } = useLanguage();
   const loaded = useResource(() => api.get<{ versions: VersionEntry[] }>(path(id, 'versions')), [api, id]);
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatShortDateTime(iso, lang);
   return (
     <>
       <PanelHeading text={words.versionsOf(title)} />

@@ -36,14 +36,3 @@ export interface VersionEntry {
   summary: { added: number; removed: number; changed: number } | null;
 }
 
-/** The 422 problems of a definition: `details.problems`, each at its JSON Pointer. */
-export function definitionProblems(details: unknown): Array<{ path: string; message: string }> | undefined {
-  const problems = (details as { problems?: unknown } | undefined)?.problems;
-  if (!Array.isArray(problems)) return undefined;
-  const listed = problems.flatMap((p: unknown) =>
-    p && typeof p === 'object' && typeof (p as { path?: unknown }).path === 'string' && typeof (p as { message?: unknown }).message === 'string'
-      ? [{ path: (p as { path: string }).path, message: (p as { message: string }).message }]
-      : [],
-  );
-  return listed.length > 0 ? listed : undefined;
-}
