@@ -1,5 +1,5 @@
 import type { Database } from './db/database.ts';
-import { appendAudit } from './audit/audit.ts';
+import { appendAudit, type AuditActor } from './audit/audit.ts';
 import { eraseOrphanAttachments } from './attachments/attachments.ts';
 import { eraseExpiredSessions } from './auth/sessions.ts';
 import { eraseExpiredDrafts } from './drafts/drafts.ts';
@@ -11,9 +11,15 @@ import { eraseExpiredOidcLogins } from './auth/oidc.ts';
  * Everything whose time is up: submissions past retention, expired drafts, orphaned files,
  * printed batch PDFs, ended sign-in sessions, unfinished OpenID Connect sign-ins. One
  * transaction: a run that erased anything enters the audit trail with its counts exactly when
- * the erasure commits (runs that find nothing are not recorded).
+ * the erasure commits. Periodic runs that find nothing are not recorded; a run an administrator
+ * starts (`startedBy`) always is, under their name.
  */
-export async function eraseExpired(db: Database, printRetentionDays: number, sessionIdleMinutes: number) {
+export async function eraseExpired(
+  db: Database,
+  printRetentionDays: number,
+  sessionIdleMinutes: number,
+  startedBy?: { actor: AuditActor; requestId?: string | undefined },
+) {
   return db.transaction(async (tx) => {
     const counts = {
       submissions: await eraseExpiredSubmissions(tx),
@@ -23,8 +29,13 @@ export async function eraseExpired(db: Database, printRetentionDays: number, ses
       oidcLogins: await eraseExpiredOidcLogins(tx),
       sessions: await eraseExpiredSessions(tx, sessionIdleMinutes),
     };
-    if (Object.values(counts).some((n) => n > 0))
-      await appendAudit(tx, { actor: { kind: 'system', name: 'erasure' }, action: 'data.erase-expired', details: counts });
+    if (startedBy || Object.values(counts).some((n) => n > 0))
+      await appendAudit(tx, {
+        actor: startedBy?.actor ?? { kind: 'system', name: 'erasure' },
+        action: 'data.erase-expired',
+        details: counts,
+        requestId: startedBy?.requestId,
+      });
     return counts;
   });
 }

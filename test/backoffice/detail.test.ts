@@ -179,6 +179,12 @@ for (const engine of testEngines()) {
       const runs = await as('admin').get('/api/admin/erasure');
       assert.equal(runs.status, 200);
       assert.equal(runs.body.runs[0].counts.submissions, 1);
+      // A run an administrator starts names them, also when it finds nothing.
+      await as('admin').post('/api/admin/erasure/run').expect(200);
+      const { rows: started } = await db.query<{ actor_kind: string; n: number }>(
+        `SELECT actor_kind, count(*)::int AS n FROM audit_log WHERE action = 'data.erase-expired' GROUP BY actor_kind`,
+      );
+      assert.deepEqual(started, [{ actor_kind: 'api-token', n: 2 }]);
       assert.equal((await as('sachbearbeitung@A').post('/api/admin/erasure/run')).status, 403);
     });
   });
