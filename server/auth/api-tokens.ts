@@ -29,14 +29,16 @@ export async function createApiToken(q: Queryable, input: NewApiToken): Promise<
 
 /** The principal behind a bearer token, or undefined for unknown or revoked tokens. */
 export async function principalOfApiToken(q: Queryable, token: string): Promise<Principal | undefined> {
-  const { rows } = await q.query<{ id: string; name: string; role: Role; authority_id: string | null }>(
-    `UPDATE api_tokens SET last_used_at = now()
-      WHERE token_hash = $1 AND revoked_at IS NULL
-      RETURNING id::text, name, role, authority_id`,
+  const { rows } = await q.query<{ id: string; name: string; role: Role; authority_id: string | null; stale: boolean }>(
+    `SELECT id::text, name, role, authority_id,
+            last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS stale
+       FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
     [hashToken(token)],
   );
   const row = rows[0];
   if (!row) return undefined;
+  // "Last used" to the minute, like sessions: a busy script does not write on every request.
+  if (row.stale) await q.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
   return {
     kind: 'api-token',
     id: row.id,

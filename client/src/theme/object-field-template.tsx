@@ -5,20 +5,19 @@
  * properties its object draws already; an object with fields and alternatives shares one frame
  * (shared-frame.tsx). A map (`additionalProperties`) gets an "Eintrag hinzufügen" button.
  */
-import { ADDITIONAL_PROPERTY_FLAG, canExpand, getUiOptions, type ObjectFieldTemplateProps } from '@rjsf/utils';
+import { ADDITIONAL_PROPERTY_FLAG, canExpand, type ObjectFieldTemplateProps } from '@rjsf/utils';
 import { useLanguage } from '../language.tsx';
 import { MapEntryContext } from './map-entry.tsx';
 import { alternativesToken, idPrefix, idSeparator } from '../form/field-ids.ts';
 import { useAlternativeOf, useSharedFrame, useVisibleFields } from './contexts.ts';
-import { FieldDescriptionAndHelp, FieldProblems, fieldTexts, useFieldAria } from './field-texts.tsx';
-import { SectionHeading } from './heading.tsx';
+import { FieldProblems } from './field-texts.tsx';
+import { SectionFrame } from './section-frame.tsx';
 
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { properties, fieldPathId, schema, uiSchema, formData, onAddProperty, disabled, readonly } = props;
   const { t } = useLanguage();
   const visible = useVisibleFields();
   const id = fieldPathId.$id;
-  const aria = useFieldAria(id, schema, uiSchema);
   const alternativeOf = useAlternativeOf();
   const drawnAlready = alternativeOf?.id === id ? alternativeOf.drawn : undefined;
   const path = fieldPathId.path;
@@ -62,29 +61,10 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
         {addEntry}
       </div>
     );
-  const uiTitle = getUiOptions(uiSchema).title;
-  const title = typeof uiTitle === 'string' ? uiTitle : schema.title;
-  const isItem = typeof path[path.length - 1] === 'number';
-  if (isItem || !title)
-    return (
-      // An item's fieldset carries the id already.
-      <div id={isItem ? undefined : id} className="object-fields">
-        <FieldProblems id={id} />
-        {content}
-        {addEntry}
-      </div>
-    );
   return (
-    <fieldset id={id} className="section" aria-describedby={aria['aria-describedby']}>
-      <legend className="section__legend">
-        <SectionHeading depth={path.length} className="section__title">
-          {title}
-        </SectionHeading>
-      </legend>
-      <FieldDescriptionAndHelp id={id} texts={fieldTexts(schema, uiSchema)} />
-      <FieldProblems id={id} />
+    <SectionFrame id={id} schema={schema} uiSchema={uiSchema} path={path}>
       {content}
       {addEntry}
-    </fieldset>
+    </SectionFrame>
   );
 }

@@ -7,11 +7,10 @@
  * (object-field-template.tsx), and the selector is named by the alternatives, not again by the
  * object's title (widgets/select-widget.tsx).
  */
-import { getUiOptions, type FieldTemplateProps, type RJSFSchema } from '@rjsf/utils';
+import type { FieldTemplateProps, RJSFSchema } from '@rjsf/utils';
 import { onlyConstrains } from './alternatives-field.tsx';
 import { SharedFrameContext } from './contexts.ts';
-import { FieldDescriptionAndHelp, FieldProblems, fieldTexts, useFieldAria } from './field-texts.tsx';
-import { SectionHeading } from './heading.tsx';
+import { SectionFrame } from './section-frame.tsx';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -31,30 +30,9 @@ export function hasSharedFrame(props: Pick<FieldTemplateProps, 'schema' | 'field
 
 export function SharedFrame(props: FieldTemplateProps) {
   const { id, schema, uiSchema, fieldPathId, children } = props;
-  const aria = useFieldAria(id, schema, uiSchema);
-  const path = fieldPathId.path;
-  const uiTitle = getUiOptions(uiSchema).title;
-  const title = typeof uiTitle === 'string' ? uiTitle : schema.title;
-  const isItem = typeof path[path.length - 1] === 'number';
-  const framed = <SharedFrameContext.Provider value={id}>{children}</SharedFrameContext.Provider>;
-  if (isItem || !title)
-    return (
-      // An item's fieldset carries the id already.
-      <div id={isItem ? undefined : id} className="object-fields">
-        <FieldProblems id={id} />
-        {framed}
-      </div>
-    );
   return (
-    <fieldset id={id} className="section" aria-describedby={aria['aria-describedby']}>
-      <legend className="section__legend">
-        <SectionHeading depth={path.length} className="section__title">
-          {title}
-        </SectionHeading>
-      </legend>
-      <FieldDescriptionAndHelp id={id} texts={fieldTexts(schema, uiSchema)} />
-      <FieldProblems id={id} />
-      {framed}
-    </fieldset>
+    <SectionFrame id={id} schema={schema} uiSchema={uiSchema} path={fieldPathId.path}>
+      <SharedFrameContext.Provider value={id}>{children}</SharedFrameContext.Provider>
+    </SectionFrame>
   );
 }

@@ -11,6 +11,7 @@ import { useLanguage } from '../../language.tsx';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
 import { useTexts } from '../use-texts.ts';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { OpsBarChart } from './operations/bar-chart.tsx';
 import { useLoad } from './operations/use-load.ts';
 
@@ -226,6 +227,11 @@ function Figures({ figures, words, lang }: { figures: Dashboard; words: (typeof 
   const { delivered, dead, successRate } = figures.deliveries;
   const { queued, batched } = figures.piecesWaiting;
   const number = (n: number) => new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
+  // The two small tables beside the charts: a label and its figure per row.
+  const countColumns: Array<Column<{ label: string; value: string }>> = [
+    { header: words.outcome, rowHeader: true, cell: (row) => row.label },
+    { header: words.count, cell: (row) => row.value },
+  ];
 
   return (
     <div className="ops-figures">
@@ -274,31 +280,17 @@ function Figures({ figures, words, lang }: { figures: Dashboard; words: (typeof 
         {successRate !== null && (
           <>
             <OpsBarChart data={[{ outcome: words.delivered, count: delivered }, { outcome: words.dead, count: dead }]} category="outcome" series={[{ key: 'count', label: words.count }]} />
-            <div className="table-scroll" role="region" aria-label={words.deliveriesRegion} tabIndex={0}>
-              <table className="data-table">
-                <caption>{words.deliveriesCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{words.outcome}</th>
-                    <th scope="col">{words.count}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <th scope="row">{words.delivered}</th>
-                    <td>{number(delivered)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{words.dead}</th>
-                    <td>{number(dead)}</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{words.successRate}</th>
-                    <td>{pct(successRate, lang)}</td>
-                  </tr>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={words.deliveriesCaption}
+              label={words.deliveriesRegion}
+              rows={[
+                { label: words.delivered, value: number(delivered) },
+                { label: words.dead, value: number(dead) },
+                { label: words.successRate, value: pct(successRate, lang) },
+              ]}
+              rowKey={(row) => row.label}
+              columns={countColumns}
+            />
           </>
         )}
       </section>
@@ -306,27 +298,16 @@ function Figures({ figures, words, lang }: { figures: Dashboard; words: (typeof 
         <h2 id="kennzahl-druck">{words.waiting}</h2>
         <p>{words.waitingSummary(queued, batched)}</p>
         <OpsBarChart data={[{ state: words.queued, count: queued }, { state: words.batched, count: batched }]} category="state" series={[{ key: 'count', label: words.count }]} />
-        <div className="table-scroll" role="region" aria-label={words.waitingRegion} tabIndex={0}>
-          <table className="data-table">
-            <caption>{words.waitingCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{words.outcome}</th>
-                <th scope="col">{words.count}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{words.queued}</th>
-                <td>{number(queued)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{words.batched}</th>
-                <td>{number(batched)}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={words.waitingCaption}
+          label={words.waitingRegion}
+          rows={[
+            { label: words.queued, value: number(queued) },
+            { label: words.batched, value: number(batched) },
+          ]}
+          rowKey={(row) => row.label}
+          columns={countColumns}
+        />
       </section>
     </div>
   );
