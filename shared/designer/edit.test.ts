@@ -145,6 +145,8 @@ describe('add', () => {
     for (const into of [{ step: 0, path: [0] }, { step: 1, path: [3] }, { step: 9, path: [] }, { step: 0, path: [7] }])
       assert.equal(edit(form, { type: 'add', kind: 'text', into }).form, form, JSON.stringify(into));
     assert.equal(edit(form, { type: 'add', kind: 'text', into: { step: 0, path: [] }, index: Number.NaN }).form, form);
+    assert.equal(edit(form, { type: 'add', kind: 'raw' as never, into: { step: 0, path: [] } }).form, form);
+    assert.equal(edit(form, { type: 'unknown' } as never).form, form);
     const clamped = edit(form, { type: 'add', kind: 'text', into: { step: 0, path: [] }, index: 99 });
     assert.deepEqual(clamped.selected, { step: 0, path: [4] });
   });
