@@ -242,6 +242,8 @@ describe('update', () => {
     const next = edit(form, { type: 'update', at: { step: 0, path: [1] }, element: text('email', 'Firma', { condition: { field: 'art', op: 'is', value: 'firma' } }) });
     assert.equal(elementAt(next.form, { step: 0, path: [1] })?.key, 'email2');
     assert.equal(edit(form, { type: 'update', at: { step: 3, path: [0] }, element: text('x', 'X') }).form, form);
+    for (const key of ['', 'a.b'])
+      assert.equal(edit(form, { type: 'update', at: { step: 0, path: [1] }, element: text(key, 'Firma') }).form, form, `key ${JSON.stringify(key)}`);
   });
 });
 

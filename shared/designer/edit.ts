@@ -303,7 +303,9 @@ function remove(form: DesignerForm, at: ElementAddress): Result {
 
 function update(form: DesignerForm, at: ElementAddress, given: Element): Result {
   const current = elementAt(form, at);
-  if (!current) return { form };
+  // A new key must be a name: empty or dotted it could not be told apart in a condition's path.
+  const badKey = given.key !== current?.key && (typeof given.key !== 'string' || given.key.length === 0 || given.key.includes('.'));
+  if (!current || badKey) return { form };
   const parent = parentOf(at);
   const key = given.key === current.key ? given.key : uniqueKey(given.key, takenKeys(form, parent, current));
   const element = key === given.key ? given : { ...given, key };
