@@ -46,7 +46,10 @@ export function OptionsEditor({ pointer, options, valueType, follows, onChange }
   const [focus, setFocus] = useState<string>();
   useEffect(() => {
     if (focus === undefined) return;
-    document.getElementById(focus)?.focus();
+    const target = document.getElementById(focus);
+    target?.focus();
+    // A new option's label is selected: typing replaces "Option n".
+    if (target instanceof HTMLInputElement) target.select();
     setFocus(undefined);
   }, [focus]);
   const name = (o: Option | undefined) => o?.label?.de || String(o?.value ?? '');
@@ -55,9 +58,9 @@ export function OptionsEditor({ pointer, options, valueType, follows, onChange }
   const move = (index: number, to: number, button: 'up' | 'down') => {
     const moved = moveOption(options, index, to);
     if (moved === options) return;
+    const id = stable.ids[index]!;
     stable.apply((ids) => moveOption(ids.map((value) => ({ value })), index, to).map((o) => o.value as number));
     onChange(moved);
-    const id = stable.ids[to]!;
     // At the top or bottom that button is disabled: the focus goes to the other one.
     const side = (button === 'up' && to === 0) || (button === 'down' && to === options.length - 1) ? (button === 'up' ? 'down' : 'up') : button;
     setFocus(`${fieldId(optionPointer(id))}-${side}`);
