@@ -230,6 +230,15 @@ describe('designer property panel', () => {
     assert.equal(en['/uiSchema/rasse/ui:enumNames/1'], 'Dachshund');
     assert.equal(en['/schema/allOf/1/then/properties/gewicht/title'], 'Weight in kg');
     assert.deepEqual(draft.uiSchema['ui:steps'][0].fields, ['hundename', 'rasse', 'gewicht', 'impfpass']);
+
+    // Once published, a field's key stays: shown with the reason, no longer editable.
+    await page.getByRole('button', { name: 'Veröffentlichen …' }).click();
+    await page.getByRole('button', { name: 'Jetzt veröffentlichen' }).click();
+    await page.getByRole('status').getByText('ist als Version 1 veröffentlicht', { exact: false }).waitFor();
+    await select(page, 'Name des Tieres');
+    await panel.getByText('hundename – bleibt, weil das Feld veröffentlicht ist').waitFor();
+    assert.equal(await panel.getByLabel('Schlüssel', { exact: true }).count(), 0);
+    await assertState(page, 'the panel of a published field');
     await portalPage.close();
   });
 });
