@@ -1,7 +1,8 @@
 /**
  * Admin API of the form designer, under `/api/admin/forms`: for designers of the form's
  * authority (`forms.design`); forms of other authorities answer 404. Forms of FORMS_DIR are
- * listed, exported and duplicated here, but are read-only (`409 managed_by_file`).
+ * listed, exported and duplicated here, but are read-only (`409 managed_by_file`). What routes
+ * may name comes from `route-options.ts`.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Database } from '../db/database.ts';
@@ -18,6 +19,7 @@ import { createAjv } from '../../shared/validation/ajv.ts';
 import { definitionChecker } from './check.ts';
 import { createForm, designerFormOf, duplicateForm, publishForm, retireForm, saveFormDraft, type DesignerContext } from './designer.ts';
 import { diffDefinitions } from './diff.ts';
+import { routeOptions } from './route-options.ts';
 import { latestVersion, listDesignerForms, listVersions, type DesignerForm } from './records.ts';
 
 /** The largest shipped definition is about 50 KB; a definition twenty times that is not one. */
@@ -204,6 +206,15 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
       const form = await designerFormOf(context(res), req.params.id);
       const current = await latestVersion(db, form.id);
       res.set('ETag', etag(form)).json({ against: current?.version ?? null, draftVersion: form.draftVersion, ...diffDefinitions(current?.definition, form.draft) });
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
+
+  router
+    .route('/api/admin/forms/:id/route-options')
+    .get(...design, noStore, async (req, res) => {
+      refuseFileForm(res, req.params.id);
+      const form = await designerFormOf(context(res), req.params.id);
+      res.json(routeOptions(form.id, routing.snapshot, templates));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
 
