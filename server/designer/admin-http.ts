@@ -212,9 +212,9 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
   router
     .route('/api/admin/forms/:id/route-options')
     .get(...design, noStore, async (req, res) => {
-      refuseFileForm(res, req.params.id);
-      const form = await designerFormOf(context(res), req.params.id);
-      res.json(routeOptions(form.id, routing.snapshot, templates));
+      // A file form's routes are shown (read-only) in the designer too: its options can be read like its versions.
+      if (!fileFormOf(res, req.params.id)) await designerFormOf(context(res), req.params.id);
+      res.json(routeOptions(req.params.id, routing.snapshot, templates));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
 

@@ -10,7 +10,7 @@ import type { Condition } from '../../shared/designer/model.ts';
 import { compileCondition } from '../../shared/designer/conditions.ts';
 import { controlFor, draftOf, opsFor, readDraft, sameCondition, withField, withOp } from '../../client/src/admin/pages/designer/condition-state.ts';
 import { conditionTexts, describeCondition } from '../../client/src/admin/pages/designer/condition-texts.ts';
-import type { FieldChoice } from '../../client/src/admin/pages/designer/field-choice.ts';
+import type { FieldChoice } from '../../shared/designer/edit.ts';
 import {
   channelOf,
   moveRoute,

@@ -11,7 +11,7 @@ import { useLanguage } from '../../../language.tsx';
 import { useTexts } from '../../use-texts.ts';
 import { controlFor, draftOf, opsFor, readDraft, sameCondition, withField, withOp, type ConditionDraft, type Op } from './condition-state.ts';
 import { conditionTexts, describeCondition } from './condition-texts.ts';
-import type { FieldChoice } from './field-choice.ts';
+import type { FieldChoice } from '../../../../../shared/designer/edit.ts';
 
 export interface ConditionEditorProps {
   condition: Condition | undefined;

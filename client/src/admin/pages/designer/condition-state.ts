@@ -6,7 +6,7 @@
  */
 import { canonicalJson } from '../../../../../shared/canonical-json.ts';
 import type { Condition } from '../../../../../shared/designer/model.ts';
-import type { FieldChoice } from './field-choice.ts';
+import type { FieldChoice } from '../../../../../shared/designer/edit.ts';
 
 export type Op = Condition['op'];
 

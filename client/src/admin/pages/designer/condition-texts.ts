@@ -1,7 +1,7 @@
 /** The words of the condition editor, German and English, for a field ('show') and for a route ('route'). */
 import type { Condition } from '../../../../../shared/designer/model.ts';
 import type { Missing, Op } from './condition-state.ts';
-import type { FieldChoice } from './field-choice.ts';
+import type { FieldChoice } from '../../../../../shared/designer/edit.ts';
 
 export const conditionTexts = {
   de: {

@@ -10,7 +10,7 @@ import type { Route } from '../../../../../shared/form-definition.ts';
 import { useAdminApi } from '../../admin-api.ts';
 import { useTexts } from '../../use-texts.ts';
 import { ConditionEditor } from './condition-editor.tsx';
-import type { FieldChoice } from './field-choice.ts';
+import type { FieldChoice } from '../../../../../shared/designer/edit.ts';
 import {
   channelOf,
   destinationOf,
