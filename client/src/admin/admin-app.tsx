@@ -23,6 +23,7 @@ const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
   applications: lazyPage(() => import('./pages/applications-page.tsx').then((m) => m.ApplicationsPage)),
   application: lazyPage(() => import('./pages/application-page.tsx').then((m) => m.ApplicationPage)),
   forms: lazyPage(() => import('./pages/forms-page.tsx').then((m) => m.FormsPage)),
+  formDesigner: lazyPage(() => import('./pages/designer-page.tsx').then((m) => m.DesignerPage)),
   deliveries: lazyPage(() => import('./pages/deliveries-page.tsx').then((m) => m.DeliveriesPage)),
   print: lazyPage(() => import('./pages/print-page.tsx').then((m) => m.PrintPage)),
   dashboard: lazyPage(() => import('./pages/dashboard-page.tsx').then((m) => m.DashboardPage)),

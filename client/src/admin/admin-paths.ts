@@ -23,6 +23,7 @@ export const adminPages = {
   applications: { pattern: '/admin/antraege', action: 'submissions.read', nav: { de: 'Anträge', en: 'Applications' } },
   application: { pattern: '/admin/antraege/:id', action: 'submissions.read' },
   forms: { pattern: '/admin/formulare', action: 'forms.design', nav: { de: 'Formulare', en: 'Forms' } },
+  formDesigner: { pattern: '/admin/formulare/:id', action: 'forms.design' },
   deliveries: { pattern: '/admin/zustellungen', action: 'deliveries.read', nav: { de: 'Zustellungen', en: 'Deliveries' } },
   print: { pattern: '/admin/druck', action: 'print.read', nav: { de: 'Druck', en: 'Print' } },
   dashboard: { pattern: '/admin/kennzahlen', action: 'deliveries.read', nav: { de: 'Kennzahlen', en: 'Key figures' } },

@@ -11,6 +11,7 @@ import { PageHeading } from '../../layout/page-heading.tsx';
 import { useResource } from '../../layout/use-resource.ts';
 import type { AdminPageProps } from '../admin-app.tsx';
 import { useAdminApi } from '../admin-api.ts';
+import { Link } from '../../routing/router.tsx';
 import { useTexts } from '../use-texts.ts';
 import { ConfirmAction } from '../components/confirm-action.tsx';
 import { DataTable } from '../components/data-table.tsx';
@@ -97,6 +98,9 @@ function FormList({ forms, changed, startsChange }: { forms: FormEntry[]; change
               header: words.columns.actions,
               cell: (f) => (
                 <div className="row-actions">
+                  <Link className="button button--small" to={`/admin/formulare/${encodeURIComponent(f.id)}`} aria-label={f.readOnly ? words.viewOf(titleOf(f)) : words.designOf(titleOf(f))}>
+                    {f.readOnly ? words.view : words.design}
+                  </Link>
                   <a className="button button--secondary button--small" href={`/api/admin/forms/${encodeURIComponent(f.id)}/export`} download={`${f.id}.json`} aria-label={words.exportOf(titleOf(f))}>
                     {words.export}
                   </a>

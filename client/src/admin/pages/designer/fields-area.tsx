@@ -1,0 +1,30 @@
+/**
+ * The "Felder" work area: palette, steps and the canvas of the current step beside the property
+ * panel of the selected element, and the live preview of the whole form below, which can be hidden.
+ */
+import { useState } from 'react';
+import type { FormDefinition } from '../../../../../shared/form-definition.ts';
+import { useTexts } from '../../use-texts.ts';
+import { Canvas } from './canvas.tsx';
+import { PropertyPanel } from './property-panel.tsx';
+
+const texts = {
+  de: { showPreview: 'Vorschau anzeigen', hidePreview: 'Vorschau ausblenden' },
+  en: { showPreview: 'Show the preview', hidePreview: 'Hide the preview' },
+};
+
+export function FieldsArea({ definition: _definition, formId: _formId }: { definition: FormDefinition; formId: string }) {
+  const words = useTexts(texts);
+  const [preview, setPreview] = useState(true);
+  return (
+    <div className="designer-fields">
+      <div className="designer-workspace">
+        <Canvas />
+        <PropertyPanel />
+      </div>
+      <button type="button" className="button button--secondary button--small" aria-expanded={preview} onClick={() => setPreview((p) => !p)}>
+        {preview ? words.hidePreview : words.showPreview}
+      </button>
+    </div>
+  );
+}
