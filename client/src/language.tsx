@@ -43,3 +43,12 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 }
 
 export const useLanguage = () => useContext(LanguageContext);
+
+/**
+ * A part of the page in a language of its own (the designer's preview of a form in English in a
+ * German back office): the texts of what is inside follow `lang`; the page's language stays.
+ */
+export function FixedLanguage({ lang, children }: { lang: Language; children: ReactNode }) {
+  const value = useMemo(() => ({ lang, t: uiTexts[lang], setLang: () => {} }), [lang]);
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}

@@ -13,6 +13,7 @@ import type { FormRegistry, PublishedForm } from '../forms/registry.ts';
 import { methodNotAllowed } from '../http/errors.ts';
 import { jsonObjectBody } from '../http/json-body.ts';
 import { noStore } from '../submissions/http.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import type { LetterTemplate } from '../print/templates.ts';
 import { createAjv } from '../../shared/validation/ajv.ts';
@@ -21,6 +22,7 @@ import { createForm, designerFormOf, duplicateForm, publishForm, retireForm, sav
 import { diffDefinitions } from './diff.ts';
 import { routeOptions } from './route-options.ts';
 import { latestVersion, listDesignerForms, listVersions, type DesignerForm } from './records.ts';
+import { testSubmission } from './test-submission.ts';
 
 /** The largest shipped definition is about 50 KB; a definition twenty times that is not one. */
 export const definitionLimitBytes = 1024 * 1024;
@@ -30,6 +32,8 @@ export interface DesignerAdminDependencies {
   forms: FormRegistry;
   routing: RoutingTable;
   templates: ReadonlyMap<string, LetterTemplate>;
+  /** Test submissions count against the submissions of the caller's address. */
+  limits: Pick<RateLimits, 'submissions'>;
 }
 
 const etag = (form: DesignerForm) => `"${form.draftVersion}"`;
@@ -44,7 +48,7 @@ function expectedVersion(req: Request): number {
 }
 
 export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
-  const { db, forms, routing, templates } = deps;
+  const { db, forms, routing, templates, limits } = deps;
   const router = Router();
   // Routes are checked against the directory as it stands, also after changes by other processes.
   const freshDirectory: RequestHandler = (_req, _res, next) => {
@@ -52,7 +56,8 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
   };
   const design = [allow('forms.design'), freshDirectory];
   const body = jsonObjectBody(definitionLimitBytes);
-  const check = definitionChecker(createAjv(), () => ({ directory: routing.snapshot, templates }));
+  const ajv = createAjv();
+  const check = definitionChecker(ajv, () => ({ directory: routing.snapshot, templates }));
 
   function context(res: Response): DesignerContext {
     const p = principalOf(res);
@@ -217,6 +222,16 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
       res.json(routeOptions(req.params.id, routing.snapshot, templates));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
+
+  router
+    .route('/api/admin/forms/:id/test-submission')
+    // Counted before the body is read: each compiles a validator of its own (docs/designer.md).
+    .post(allow('forms.design'), limits.submissions, freshDirectory, noStore, ...body, async (req, res) => {
+      const file = fileFormOf(res, req.params.id);
+      const authorityId = file ? file.definition.authority : (await designerFormOf(context(res), req.params.id)).authorityId;
+      res.json(testSubmission({ ajv, check, routing }, req.params.id, authorityId, req.body));
+    })
+    .all(methodNotAllowed(['POST']));
 
   router
     .route('/api/admin/forms/:id/export')

@@ -21,7 +21,8 @@ export interface DefinitionChecker {
   (definition: unknown, formId: string): DefinitionProblem[];
 }
 
-function forget(ajv: Ajv, definition: unknown): void {
+/** Takes a checked definition's schema and route conditions out of `ajv` again. */
+export function forgetDefinition(ajv: Ajv, definition: unknown): void {
   const d = definition as { schema?: unknown; routes?: unknown } | null;
   const schemas = [d?.schema, ...(Array.isArray(d?.routes) ? d.routes.map((r: { when?: unknown } | null) => r?.when) : [])];
   for (const schema of schemas)
@@ -44,7 +45,7 @@ export function definitionChecker(ajv: Ajv, context: () => { directory: Director
       );
     } finally {
       // The checked schemas leave the validator again: drafts change with every save, and a `$id` could be registered only once.
-      forget(ajv, definition);
+      forgetDefinition(ajv, definition);
     }
     if (problems.length > 0) return problems;
     // Routes are judged only on a definition that is sound otherwise, as at start-up.

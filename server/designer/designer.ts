@@ -46,7 +46,7 @@ export interface DesignerContext {
 const problem = (path: string, message: string): DefinitionProblem => ({ path, message });
 
 /** Unknown top-level fields, or an id or authority other than the form's own: never stored. */
-function structuralProblems(definition: Record<string, unknown>, expected: { id?: string; authorityId?: string }): DefinitionProblem[] {
+export function structuralProblems(definition: Record<string, unknown>, expected: { id?: string; authorityId?: string }): DefinitionProblem[] {
   const problems = Object.keys(definition)
     .filter((key) => !definitionFields.has(key))
     .map((key) => problem('', `must NOT have additional properties: ${key}`));

@@ -72,7 +72,7 @@ export function createApp({ db, forms, routing, templates, logger, config, demoR
   app.use('/api/admin', authentication);
   app.use(installationAdminRouter(db));
   app.use(directoryAdminRouter({ db, routing, forms, demoReceiver, env: process.env }));
-  app.use(designerAdminRouter({ db, forms, routing, templates }));
+  app.use(designerAdminRouter({ db, forms, routing, templates, limits }));
   app.use(auditRouter(db));
   app.use(deliveriesAdminRouter(db));
   app.use(backofficeRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }));

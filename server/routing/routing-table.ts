@@ -118,9 +118,27 @@ export class RoutingTable {
   }
 
   plan(definition: FormDefinition, version: number, data: unknown, lang: Language): RoutingResult {
+    return this.planWith(this.compiled(definition, version), definition, data, lang);
+  }
+
+  /**
+   * The plan for a definition that is not published (the designer's test submission): its
+   * routes' conditions are compiled on `ajv` for this once and kept nowhere here; the caller
+   * removes them from `ajv` again.
+   */
+  planUnpublished(definition: FormDefinition, data: unknown, lang: Language, ajv: Ajv): RoutingResult {
+    const routes = (definition.routes ?? []).map((route, index) => ({
+      index,
+      to: route.to,
+      ...(route.when === undefined ? {} : { when: ajv.compile(route.when) }),
+    }));
+    return this.planWith(routes, definition, data, lang);
+  }
+
+  private planWith(routes: CompiledRoute[], definition: FormDefinition, data: unknown, lang: Language): RoutingResult {
     const deliveries: PlannedDelivery[] = [];
     const problems: ValidationProblem[] = [];
-    for (const route of this.compiled(definition, version)) {
+    for (const route of routes) {
       if (route.when && !route.when(data)) continue;
       if (typeof route.to === 'string') {
         deliveries.push({ routeIndex: route.index, targetId: route.to });

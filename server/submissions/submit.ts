@@ -14,6 +14,7 @@ import { consumeDraft } from '../drafts/drafts.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import type { PlannedDelivery, RoutingTable } from '../routing/routing-table.ts';
 import { newReference } from './reference.ts';
+import { submissionVerdict } from './verdict.ts';
 
 /** Retention when a definition names none: one year. */
 export const defaultRetentionDays = 365;
@@ -46,11 +47,9 @@ export async function submitAntrag({ db, forms, routing }: SubmitDependencies, i
   if (!form) throw new AppError('form_not_found');
   await routing.refresh();
   // What is judged, routed and stored is the normalised data (an IBAN without its spaces).
-  const data = form.normalise(input.data);
-  const problems = form.validate(data, input.language);
-  if (problems.length > 0) throw new AppError('validation_failed', problems);
-  const plan = routing.plan(form.definition, form.version, data, input.language);
-  if (plan.problems.length > 0) throw new AppError('validation_failed', plan.problems);
+  const verdict = submissionVerdict(form, (data) => routing.plan(form.definition, form.version, data, input.language), input.data, input.language);
+  if (!verdict.valid) throw new AppError('validation_failed', verdict.problems);
+  const { data, plan } = verdict;
   const attachments = attachmentReferences(form.definition.schema, data);
   const fileProblems = await attachmentProblems(db, input.formId, attachments, input.language);
   if (fileProblems.length > 0) throw new AppError('validation_failed', fileProblems);

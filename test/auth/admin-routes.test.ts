@@ -111,6 +111,14 @@ const table: Record<string, RouteEntry> = {
   },
   'GET /api/admin/forms/:id/versions': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/versions` }) },
   'GET /api/admin/forms/:id/diff': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/diff` }) },
+  'POST /api/admin/forms/:id/test-submission': {
+    ...designing,
+    success: 200,
+    request: async (db) => {
+      const id = await freshDesignerForm(db);
+      return { path: `/api/admin/forms/${id}/test-submission`, body: { definition: designerDefinition(id), data: { name: 'Probe' }, lang: 'de' } };
+    },
+  },
   'GET /api/admin/forms/:id/export': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/export` }) },
   'GET /api/admin/forms/:id/route-options': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/route-options` }) },
   'GET /api/admin/authorities': { ...installation, success: 200, request: async () => ({ path: '/api/admin/authorities' }) },

@@ -16,7 +16,8 @@ export const alternativesToken = 'XxxOf';
 
 export const pointerOfPath = (path: FieldPathList): string => joinPointer('', ...path);
 
-export const idOfPointer = (pointer: string): string => [idPrefix, ...parsePointer(pointer)].join(idSeparator);
+/** `prefix`: another form's on the same page (the designer's preview), whose ids must not collide. */
+export const idOfPointer = (pointer: string, prefix = idPrefix): string => [prefix, ...parsePointer(pointer)].join(idSeparator);
 
 /** The id of the nearest element on the page for `pointer`: the field, or the closest enclosing one. */
 export function elementForPointer(pointer: string): HTMLElement | null {

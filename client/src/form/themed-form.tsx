@@ -11,7 +11,7 @@ import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import { useLanguage } from '../language.tsx';
 import { fields, templates, widgets } from '../theme/index.ts';
 import { FieldProblemsContext, RootAlternativesShownContext, VisibleFieldsContext } from '../theme/contexts.ts';
-import { idPrefix, idSeparator } from './field-ids.ts';
+import { idPrefix as portalIdPrefix, idSeparator } from './field-ids.ts';
 
 /**
  * Defaults the form fills in by itself: none for answers the citizen must give. A `const` is
@@ -36,10 +36,12 @@ interface ThemedFormProps {
   onData(data: Record<string, unknown>): void;
   onSubmit(): void;
   children: ReactNode;
+  /** The ids' prefix (field-ids.ts); another than the portal's where a second form shares the page. */
+  idPrefix?: string;
 }
 
 export const ThemedForm = memo(function ThemedForm(props: ThemedFormProps) {
-  const { schema, uiSchema, initialData, visibleFields, rootAlternativesShown, problemsById, onData, onSubmit, children } = props;
+  const { schema, uiSchema, initialData, visibleFields, rootAlternativesShown, problemsById, onData, onSubmit, children, idPrefix = portalIdPrefix } = props;
   const { t } = useLanguage();
   const translateString = (key: TranslatableString, params: string[] = []) => {
     switch (key) {

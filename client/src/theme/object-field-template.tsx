@@ -8,7 +8,7 @@
 import { ADDITIONAL_PROPERTY_FLAG, canExpand, type ObjectFieldTemplateProps } from '@rjsf/utils';
 import { useLanguage } from '../language.tsx';
 import { MapEntryContext } from './map-entry.tsx';
-import { alternativesToken, idPrefix, idSeparator } from '../form/field-ids.ts';
+import { alternativesToken, idSeparator } from '../form/field-ids.ts';
 import { useAlternativeOf, useSharedFrame, useVisibleFields } from './contexts.ts';
 import { FieldProblems } from './field-texts.tsx';
 import { SectionFrame } from './section-frame.tsx';
@@ -25,10 +25,12 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   if (path.length === 0 || (path.length === 1 && path[0] === alternativesToken)) {
     const fields = shown.filter((p) => !visible || visible.has(p.name)).map((p) => p.content);
     if (drawnAlready) return <div className="form-fields">{fields}</div>;
-    // Problems of the data as a whole (a root oneOf, anyOf or not) are shown above its fields.
+    // Problems of the data as a whole (a root oneOf, anyOf or not) are shown above its fields;
+    // the root's id is the form's prefix ("root", or the preview's).
+    const rootId = path.length === 0 ? id : id.slice(0, -`${idSeparator}${alternativesToken}`.length);
     return (
-      <div className="form-fields" id={idPrefix}>
-        <FieldProblems id={idPrefix} />
+      <div className="form-fields" id={rootId}>
+        <FieldProblems id={rootId} />
         {fields}
       </div>
     );

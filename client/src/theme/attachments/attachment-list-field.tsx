@@ -2,6 +2,7 @@
  * Several files (an array whose items have an `attachment` rule, at most `maxItems`): the list
  * of uploaded files, each with its remove button, and a file control for the next one, labelled
  * with how many more are possible. The group's fieldset and legend come from the FieldTemplate.
+ * Where uploads are off (the designer's preview) the control is disabled and says so.
  */
 import type { FieldProps } from '@rjsf/utils';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
@@ -9,6 +10,7 @@ import { useLanguage } from '../../language.tsx';
 import { pointerOfPath } from '../../form/field-ids.ts';
 import { AttachmentNotes } from './attachment-notes.tsx';
 import { acceptOf, attachmentRule } from './attachment-rules.ts';
+import { useAttachments } from './attachments-context.tsx';
 import { FileRow } from './file-row.tsx';
 import { useUpload } from './use-upload.ts';
 import type { RJSFSchema } from '@rjsf/utils';
@@ -20,6 +22,8 @@ export function AttachmentListField(props: FieldProps) {
   const inputId = `${id}__file`;
   const rulesId = `${id}__rules`;
   const uploadErrorId = `${id}__upload-error`;
+  const offId = `${id}__uploads-off`;
+  const { uploadsOff } = useAttachments();
   const rule = attachmentRule(schema.items as RJSFSchema);
   const { upload, status, setStatus, error, busy } = useUpload(rule);
   const files: string[] = Array.isArray(formData) ? formData.filter((f): f is string => typeof f === 'string') : [];
@@ -42,7 +46,7 @@ export function AttachmentListField(props: FieldProps) {
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
+    if (!file || uploadsOff !== undefined) return;
     const stored = await upload(file, pointerOfPath([...fieldPathId.path, files.length]));
     if (!stored) return;
     onChange([...files, stored.id], fieldPathId.path);
@@ -58,6 +62,11 @@ export function AttachmentListField(props: FieldProps) {
   return (
     <div className="attachment" ref={containerRef}>
       <AttachmentNotes rule={rule} rulesId={rulesId} errorId={uploadErrorId} error={error} />
+      {uploadsOff && (
+        <p id={offId} className="field-hint">
+          {uploadsOff}
+        </p>
+      )}
       {files.length > 0 && (
         <ul className="files">
           {files.map((attachmentId, index) => (
@@ -81,8 +90,8 @@ export function AttachmentListField(props: FieldProps) {
             id={inputId}
             className="file-input"
             accept={acceptOf(rule)}
-            disabled={disabled || readonly || busy}
-            aria-describedby={[rulesId, ...(error ? [uploadErrorId] : [])].join(' ')}
+            disabled={disabled || readonly || busy || uploadsOff !== undefined}
+            aria-describedby={[rulesId, ...(uploadsOff ? [offId] : []), ...(error ? [uploadErrorId] : [])].join(' ')}
             aria-invalid={error ? true : undefined}
             onChange={choose}
           />

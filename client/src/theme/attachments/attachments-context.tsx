@@ -11,6 +11,8 @@ export interface AttachmentsState {
   formId: string;
   files: ReadonlyMap<string, AttachmentInfo>;
   remember(id: string, info: AttachmentInfo): void;
+  /** When set, nothing is uploaded (the designer's preview): file controls are disabled and say this instead. */
+  uploadsOff?: string;
 }
 
 export const AttachmentsContext = createContext<AttachmentsState>({ formId: '', files: new Map(), remember: () => {} });

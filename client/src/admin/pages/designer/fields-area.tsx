@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { FormDefinition } from '../../../../../shared/form-definition.ts';
 import { useTexts } from '../../use-texts.ts';
 import { Canvas } from './canvas.tsx';
+import { DesignerPreview } from './preview.tsx';
 import { PropertyPanel } from './property-panel.tsx';
 
 const texts = {
@@ -13,7 +14,7 @@ const texts = {
   en: { showPreview: 'Show the preview', hidePreview: 'Hide the preview' },
 };
 
-export function FieldsArea({ definition: _definition, formId: _formId }: { definition: FormDefinition; formId: string }) {
+export function FieldsArea({ definition, formId }: { definition: FormDefinition; formId: string }) {
   const words = useTexts(texts);
   const [preview, setPreview] = useState(true);
   return (
@@ -25,6 +26,7 @@ export function FieldsArea({ definition: _definition, formId: _formId }: { defin
       <button type="button" className="button button--secondary button--small" aria-expanded={preview} onClick={() => setPreview((p) => !p)}>
         {preview ? words.hidePreview : words.showPreview}
       </button>
+      {preview && <DesignerPreview definition={definition} formId={formId} />}
     </div>
   );
 }
