@@ -207,6 +207,34 @@ describe('designer canvas', () => {
     assert.deepEqual(await cards(page, 'Schritt 1'), ['Rasse', 'Art', 'Anschrift']);
     await assertState(page, 'the canvas after undo');
 
+    // A third step: added, renamed in its header, a note dragged onto it from the palette, then removed.
+    await palette.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+    await announced(page, 'Schritt 3 hinzugefügt.');
+    await canvas(page).getByRole('heading', { name: 'Schritt 3: Schritt 3' }).waitFor();
+    assert.equal(await focusedText(page), 'Schritt 3: Schritt 3');
+    await canvas(page).getByLabel('Titel des Schritts', { exact: true }).fill('Hinweise');
+    await canvas(page).getByLabel('Titel des Schritts (Englisch)').fill('Notes');
+    await canvas(page).getByRole('heading', { name: 'Schritt 3: Hinweise' }).waitFor();
+    await palette.getByRole('button', { name: /^3\. Hinweise/ }).waitFor();
+    const note = (await palette.getByRole('button', { name: 'Hinweis hinzufügen' }).boundingBox())!;
+    const empty = (await canvas(page).locator('.designer-drop__empty').boundingBox())!;
+    await page.mouse.move(note.x + note.width / 2, note.y + note.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(note.x + note.width / 2 + 10, note.y + note.height / 2, { steps: 5 });
+    await page.mouse.move(empty.x + empty.width / 2, empty.y + empty.height / 2, { steps: 20 });
+    await page.mouse.up();
+    await announced(page, 'Hinweis an Position 1 von 1 abgelegt');
+    assert.deepEqual(await cards(page, 'Schritt 3'), ['Hinweis']);
+    assert.equal(await focusedText(page), 'Hinweis');
+    await assertState(page, 'a new step with a note');
+    await canvas(page).getByRole('button', { name: 'Schritt entfernen' }).click();
+    await canvas(page).getByText('Schritt „Hinweise“ entfernen? Sein Element kommt in den Schritt „Tier“.').waitFor();
+    await assertState(page, 'the question before removing a step');
+    await canvas(page).getByRole('button', { name: 'Ja, Schritt entfernen' }).click();
+    await announced(page, 'Schritt „Hinweise“ entfernt.');
+    await canvas(page).getByRole('heading', { name: 'Schritt 2: Tier' }).waitFor();
+    assert.deepEqual(await cards(page, 'Schritt 2'), ['Geburtsdatum', 'Datum', 'Hinweis']);
+
     // The autosave stores what the canvas shows.
     const isSaved = /Alle Änderungen sind gespeichert|Gespeichert /;
     await page
@@ -220,12 +248,12 @@ describe('designer canvas', () => {
       steps.map((s) => s.title),
       ['Halter', 'Tier'],
     );
-    assert.deepEqual((saved.uiSchema as Record<string, unknown>)['ui:order'], ['rasse', 'art', 'anschrift', 'geburtsdatum', 'datum']);
+    assert.deepEqual((saved.uiSchema as Record<string, unknown>)['ui:order'], ['rasse', 'art', 'anschrift', 'geburtsdatum', 'datum', 'hinweis']);
     const properties = (saved.schema as unknown as { properties: Record<string, { properties?: Record<string, unknown> }> }).properties;
     assert.deepEqual(Object.keys(properties.anschrift!.properties!).sort(), ['kurzerText', 'ort']);
     const model = fromDefinition(saved);
     const keys = (elements: Element[]) => elements.map((e) => e.key);
-    assert.deepEqual(model.steps.map((s) => keys(s.elements)), [['rasse', 'art', 'anschrift'], ['geburtsdatum', 'datum']]);
+    assert.deepEqual(model.steps.map((s) => keys(s.elements)), [['rasse', 'art', 'anschrift'], ['geburtsdatum', 'datum', 'hinweis']]);
     assert.deepEqual(model.steps[0]!.elements[0]!.condition, { field: 'art', op: 'is', value: 'hund' });
     await portalPage.close();
   });

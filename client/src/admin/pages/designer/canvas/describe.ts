@@ -83,7 +83,7 @@ function valueText(value: unknown, field: Element | undefined, words: CanvasWord
   const options = field && (field.kind === 'choice' || field.kind === 'multiChoice') ? field.options : undefined;
   const option = options?.find((o) => o.value === value);
   const label = option?.label && ((lang === 'en' ? option.label.en : undefined) || option.label.de);
-  return `„${label || String(value)}“`;
+  return words.quote(label || String(value));
 }
 
 /** "nur wenn ‹Feld› ist ‹Wert›" for a condition of an element in the object whose elements are `siblings`. */
@@ -99,5 +99,5 @@ export function conditionSummary(condition: Condition, siblings: Map<string, Ele
     condition.op === 'oneOf' && Array.isArray(condition.value)
       ? condition.value.map((v) => valueText(v, field, words, lang)).join(', ')
       : valueText(condition.value, field, words, lang);
-  return words.condition[condition.op](`„${labels.join(' › ')}“`, value);
+  return words.condition[condition.op](words.quote(labels.join(' › ')), value);
 }
