@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { FormDefinition } from '../../../../../shared/form-definition.ts';
 import { useTexts } from '../../use-texts.ts';
-import { Canvas } from './canvas.tsx';
+import { Canvas } from './canvas/canvas.tsx';
 import { DesignerPreview } from './preview.tsx';
 import { PropertyPanel } from './property-panel.tsx';
 

@@ -48,12 +48,17 @@ export function useAutosave(formId: string, definition: FormDefinition, initial:
   latest.current = definition;
   const running = useRef<Promise<boolean> | undefined>(undefined);
   const stopped = useRef(false);
+  const savedAt = useRef<string | undefined>(undefined);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     if (running.current) await running.current;
     if (stopped.current) return false;
     const body = JSON.stringify(latest.current);
-    if (body === saved.current) return true;
+    if (body === saved.current) {
+      // Undone back to what is saved: nothing to send, and nothing unsaved any more.
+      setSave((s) => (s.state === 'pending' ? { state: 'saved', at: savedAt.current } : s));
+      return true;
+    }
     const work = (async () => {
       setSave({ state: 'saving' });
       try {
@@ -65,6 +70,7 @@ export function useAutosave(formId: string, definition: FormDefinition, initial:
         const answer = (await response.json()) as DraftAnswer;
         etag.current = response.headers.get('ETag') ?? etag.current;
         saved.current = body;
+        savedAt.current = answer.savedAt;
         setProblems(answer.problems ?? []);
         setSave(JSON.stringify(latest.current) === body ? { state: 'saved', at: answer.savedAt } : { state: 'pending' });
         return true;
