@@ -93,7 +93,7 @@ describe('designer: the live preview', () => {
     assert.equal(await preview.getByLabel('Familienname').getAttribute('id'), 'vorschau_familienname');
     const duplicates = await page.evaluate(() => {
       const seen = new Map<string, number>();
-      for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+      for (const element of Array.from(document.querySelectorAll('[id]'))) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
       return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
     });
     assert.deepEqual(duplicates, []);
