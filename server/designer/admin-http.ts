@@ -1,7 +1,8 @@
 /**
  * Admin API of the form designer, under `/api/admin/forms`: for designers of the form's
  * authority (`forms.design`); forms of other authorities answer 404. Forms of FORMS_DIR are
- * listed, exported and duplicated here, but are read-only (`409 managed_by_file`).
+ * listed, exported and duplicated here, but are read-only (`409 managed_by_file`). What routes
+ * may name comes from `route-options.ts`.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Database } from '../db/database.ts';
@@ -19,6 +20,7 @@ import { createAjv } from '../../shared/validation/ajv.ts';
 import { definitionChecker } from './check.ts';
 import { createForm, designerFormOf, duplicateForm, publishForm, retireForm, saveFormDraft, type DesignerContext } from './designer.ts';
 import { diffDefinitions } from './diff.ts';
+import { routeOptions } from './route-options.ts';
 import { latestVersion, listDesignerForms, listVersions, type DesignerForm } from './records.ts';
 import { testSubmission } from './test-submission.ts';
 
@@ -221,6 +223,15 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
       res.json(testSubmission({ ajv, check, routing }, req.params.id, authorityId, req.body));
     })
     .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/api/admin/forms/:id/route-options')
+    .get(...design, noStore, async (req, res) => {
+      // A file form's routes are shown (read-only) in the designer too: its options can be read like its versions.
+      if (!fileFormOf(res, req.params.id)) await designerFormOf(context(res), req.params.id);
+      res.json(routeOptions(req.params.id, routing.snapshot, templates));
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
 
   router
     .route('/api/admin/forms/:id/export')

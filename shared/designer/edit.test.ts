@@ -145,6 +145,8 @@ describe('add', () => {
     for (const into of [{ step: 0, path: [0] }, { step: 1, path: [3] }, { step: 9, path: [] }, { step: 0, path: [7] }])
       assert.equal(edit(form, { type: 'add', kind: 'text', into }).form, form, JSON.stringify(into));
     assert.equal(edit(form, { type: 'add', kind: 'text', into: { step: 0, path: [] }, index: Number.NaN }).form, form);
+    assert.equal(edit(form, { type: 'add', kind: 'raw' as never, into: { step: 0, path: [] } }).form, form);
+    assert.equal(edit(form, { type: 'unknown' } as never).form, form);
     const clamped = edit(form, { type: 'add', kind: 'text', into: { step: 0, path: [] }, index: 99 });
     assert.deepEqual(clamped.selected, { step: 0, path: [4] });
   });
@@ -240,6 +242,8 @@ describe('update', () => {
     const next = edit(form, { type: 'update', at: { step: 0, path: [1] }, element: text('email', 'Firma', { condition: { field: 'art', op: 'is', value: 'firma' } }) });
     assert.equal(elementAt(next.form, { step: 0, path: [1] })?.key, 'email2');
     assert.equal(edit(form, { type: 'update', at: { step: 3, path: [0] }, element: text('x', 'X') }).form, form);
+    for (const key of ['', 'a.b'])
+      assert.equal(edit(form, { type: 'update', at: { step: 0, path: [1] }, element: text(key, 'Firma') }).form, form, `key ${JSON.stringify(key)}`);
   });
 });
 

@@ -11,7 +11,7 @@ import type { Route } from '../form-definition.ts';
 import { compileCondition, readCondition } from './conditions.ts';
 import { idFromTitle, uniqueKey } from './keys.ts';
 import type { Condition, DesignerForm, Element, Option, Step, Texts } from './model.ts';
-import { newElement } from './palette.ts';
+import { newElement, paletteEntries } from './palette.ts';
 import { pointer } from './translations.ts';
 
 /** An element: the step's index, then indices down through sections (a `repeat` whose item is a
@@ -285,7 +285,7 @@ function clearFillsApplicant(element: Element): Element {
 
 function add(form: DesignerForm, action: Extract<EditAction, { type: 'add' }>): Result {
   const elements = containerElements(form, action.into);
-  if (!elements) return { form };
+  if (!elements || !paletteEntries.some((e) => e.kind === action.kind)) return { form };
   const index = action.index === undefined ? elements.length : Math.max(0, Math.min(elements.length, Math.trunc(action.index)));
   if (!Number.isFinite(index)) return { form };
   let element = newElement(action.kind, takenKeys(form, action.into), form);
@@ -303,7 +303,9 @@ function remove(form: DesignerForm, at: ElementAddress): Result {
 
 function update(form: DesignerForm, at: ElementAddress, given: Element): Result {
   const current = elementAt(form, at);
-  if (!current) return { form };
+  // A new key must be a name: empty or dotted it could not be told apart in a condition's path.
+  const badKey = given.key !== current?.key && (typeof given.key !== 'string' || given.key.length === 0 || given.key.includes('.'));
+  if (!current || badKey) return { form };
   const parent = parentOf(at);
   const key = given.key === current.key ? given.key : uniqueKey(given.key, takenKeys(form, parent, current));
   const element = key === given.key ? given : { ...given, key };

@@ -112,7 +112,8 @@ function readCandidate(key: string, schema: Json, ui: Json, at: Place, en: Trans
     return extra ? { ...element, extra } : element;
   };
   const type = schema.type;
-  if (type === 'object' && isObject(schema.properties)) {
+  // A section whose fields were all removed has no `properties` and reads back as a section still.
+  if (type === 'object' && (isObject(schema.properties) || schema.properties === undefined)) {
     const parts = readObject(schema, at, ui, en);
     if (!parts) return undefined;
     const { keys, uiKeys, ...object } = parts;
@@ -282,7 +283,7 @@ function readObject(schema: Json, at: Place, ui: Json, en: Translations, skipUi:
     const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
     elements.sort((a, b) => rank(a.key) - rank(b.key));
     if (order.some((o) => !elementKeys.includes(o))) rawOrder = [...order];
-  } else if (order === undefined) unordered = true;
+  } else if (order === undefined && elements.length > 0) unordered = true;
   const uiKeys = [...skipUi, ...elementKeys, ...(Array.isArray(order) ? ['ui:order'] : [])];
   return {
     elements,

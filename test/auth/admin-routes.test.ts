@@ -120,6 +120,7 @@ const table: Record<string, RouteEntry> = {
     },
   },
   'GET /api/admin/forms/:id/export': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/export` }) },
+  'GET /api/admin/forms/:id/route-options': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/route-options` }) },
   'GET /api/admin/authorities': { ...installation, success: 200, request: async () => ({ path: '/api/admin/authorities' }) },
   'POST /api/admin/authorities': {
     ...installation,

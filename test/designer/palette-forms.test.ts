@@ -99,3 +99,56 @@ describe('a form built from every kind of the palette', () => {
     assert.deepEqual(fromDefinition(definition), { ...form, root: {} });
   });
 });
+
+describe('edited further', () => {
+  const ajv = createAjv();
+  const validateDefinition = ajv.compile(definitionMetaSchema);
+  const sound = (form: DesignerForm) => {
+    const definition = toDefinition(form);
+    assert.deepEqual(checkDefinition(ajv, validateDefinition, definition, 'palette'), []);
+    assert.deepEqual(fromDefinition(definition), { ...form, root: {} });
+  };
+
+  test('a section and a group emptied of their fields stay a section and a group', () => {
+    let form = build();
+    const section = form.steps[1]!.elements.findIndex((e) => e.kind === 'section');
+    const repeat = form.steps[1]!.elements.findIndex((e) => e.kind === 'repeat');
+    form = applyEdit(form, { type: 'remove', at: { step: 1, path: [section, 0] } }).form;
+    form = applyEdit(form, { type: 'remove', at: { step: 1, path: [repeat, 0] } }).form;
+    assert.deepEqual(containerElements(form, { step: 1, path: [section] }), []);
+    assert.deepEqual(containerElements(form, { step: 1, path: [repeat] }), []);
+    sound(form);
+  });
+
+  test('after moves between steps, into and out of groups, renames and a removed step', () => {
+    let form = build();
+    const run = (action: EditAction) => {
+      const result = applyEdit(form, action);
+      assert.notEqual(result.form, form, JSON.stringify(action));
+      form = result.form;
+      return result.selected!;
+    };
+    const section = form.steps[0]!.elements.findIndex((e) => e.kind === 'section');
+    const repeat = form.steps[0]!.elements.findIndex((e) => e.kind === 'repeat');
+    // The conditional field of step 2 into the section: its condition (auswahl, a root field) goes.
+    const moved = run({ type: 'move', from: { step: 1, path: [1] }, into: { step: 0, path: [section] }, index: 0 });
+    assert.equal(elementAt(form, moved)!.condition, undefined);
+    assert.equal(elementAt(form, moved)!.key, 'langerText2', 'free in the section: the key stays');
+    // The root's choice into the group, then a field of the group out to step 2 (key taken there).
+    run({ type: 'move', from: { step: 0, path: [10] }, into: { step: 0, path: [repeat] }, index: 0 });
+    const out = run({ type: 'move', from: { step: 0, path: [repeat - 1, 1] }, into: { step: 1, path: [] }, index: 0 });
+    assert.equal(elementAt(form, out)!.key, 'kurzerText3');
+    // The choice of step 2 renamed: the condition on it follows.
+    const conditional = run({ type: 'update', at: { step: 1, path: [2] }, element: { ...elementAt(form, { step: 1, path: [2] })!, condition: { field: 'auswahl2', op: 'is', value: 'option1' } } });
+    const choice = form.steps[1]!.elements.findIndex((e) => e.key === 'auswahl2');
+    run({ type: 'update', at: { step: 1, path: [choice] }, element: { ...elementAt(form, { step: 1, path: [choice] })!, key: 'art' } });
+    assert.deepEqual(elementAt(form, conditional)!.condition, { field: 'art', op: 'is', value: 'option1' });
+    run({ type: 'addStep', title: { de: 'Abschluss', en: 'Finish' }, index: 1 });
+    // An empty step is a problem of the draft (every step names a field) until it has one.
+    assert.deepEqual(checkDefinition(ajv, validateDefinition, toDefinition(form), 'palette').map((p) => p.path), ['/uiSchema/ui:steps/1/fields']);
+    run({ type: 'add', kind: 'boolean', into: { step: 1, path: [] } });
+    run({ type: 'moveStep', from: 2, to: 0 });
+    run({ type: 'removeStep', step: 0 });
+    sound(form);
+  });
+});

@@ -18,12 +18,13 @@ import { PublishPanel } from '../forms-page/panels.tsx';
 import { EditorProvider, useEditor, type Editor } from './editor-context.tsx';
 import { FieldsArea } from './fields-area.tsx';
 import { FormProperties } from './form-properties.tsx';
+import { RoutesArea } from './routes-area.tsx';
 import { designerTexts } from './texts.ts';
 import '../../../styles/designer.css';
 import { useAutosave, type Autosave } from './use-autosave.ts';
 
-type Area = 'fields' | 'form';
-const areas: Area[] = ['fields', 'form'];
+type Area = 'fields' | 'routes' | 'form';
+const areas: Area[] = ['fields', 'routes', 'form'];
 
 interface DesignerProps {
   draft: LoadedDraft;
@@ -173,6 +174,7 @@ function Workbench({ draft, reload, notice }: DesignerProps) {
         ))}
       </nav>
       {area === 'fields' && <FieldsArea definition={definition} formId={draft.id} />}
+      {area === 'routes' && <RoutesArea formId={draft.id} />}
       {area === 'form' && <FormProperties authority={draft.authority} />}
     </div>
   );

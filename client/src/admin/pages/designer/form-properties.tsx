@@ -1,4 +1,5 @@
 /** The "Formular" work area: the form's title and description in German and English, LeiKa key and retention. */
+import { useState } from 'react';
 import type { Texts } from '../../../../../shared/designer/model.ts';
 import { useTexts } from '../../use-texts.ts';
 import { TextAreaField, TextField } from '../../components/fields.tsx';
@@ -17,8 +18,15 @@ export const withEnglish = (texts: Texts | undefined, de: string | undefined, en
 export function FormProperties({ authority }: { authority: string | null }) {
   const words = useTexts(designerTexts);
   const editor = useEditor();
-  const state = useFormState();
+  const formState = useFormState();
   const { form } = editor;
+  // The typed text stays while it is no whole number; the form keeps the last valid value.
+  const [retention, setRetention] = useState(form.retentionDays === undefined ? '' : String(form.retentionDays));
+  const retentionProblem = retention.trim() !== '' && !/^[1-9]\d{0,5}$/.test(retention.trim());
+  const state = {
+    ...formState,
+    problemAt: (pointer: string) => (pointer === '/retentionDays' && retentionProblem ? { path: pointer, message: words.retentionInvalid } : undefined),
+  };
   const update = (patch: Parameters<typeof editor.edit>[0] & { type: 'updateForm' }) => editor.edit(patch);
   const description = (de?: string, en?: string) => {
     const next = withEnglish(form.description, de, en);
@@ -48,8 +56,13 @@ export function FormProperties({ authority }: { authority: string | null }) {
           label={words.retention}
           hint={words.retentionHint}
           inputMode="numeric"
-          value={form.retentionDays === undefined ? '' : String(form.retentionDays)}
-          onChange={(days) => update({ type: 'updateForm', patch: { retentionDays: /^\d+$/.test(days) ? Number(days) : undefined } })}
+          value={retention}
+          onChange={(days) => {
+            setRetention(days);
+            const trimmed = days.trim();
+            if (trimmed === '') update({ type: 'updateForm', patch: { retentionDays: undefined } });
+            else if (/^[1-9]\d{0,5}$/.test(trimmed)) update({ type: 'updateForm', patch: { retentionDays: Number(trimmed) } });
+          }}
         />
       </fieldset>
     </section>
