@@ -100,9 +100,13 @@ const cardControl = (canvas: Locator, text: string) => canvas.getByRole('button'
 
 async function propertyChanges(page: Page): Promise<void> {
   const canvas = page.getByRole('region', { name: canvasName });
+  if ((await cardControl(canvas, label(2)).count()) === 0) {
+    notMeasured.set('property', `no card "${label(2)}" on the canvas to select`);
+    return;
+  }
   await cardControl(canvas, label(2)).click();
   const input = page.getByRole('region', { name: panelName }).getByLabel(/^Beschriftung( \(Deutsch\))?$/);
-  if ((await input.count()) === 0) {
+  if (!(await input.first().waitFor({ timeout: settle }).then(() => true, () => false))) {
     notMeasured.set('property', `no label input ("Beschriftung") in the region "${panelName}"`);
     return;
   }
@@ -123,6 +127,10 @@ async function propertyChanges(page: Page): Promise<void> {
 async function keyboardMoves(page: Page): Promise<void> {
   const canvas = page.getByRole('region', { name: canvasName });
   const moved = label(3);
+  if ((await cardControl(canvas, moved).count()) === 0) {
+    notMeasured.set('keyboardMove', `no card "${moved}" on the canvas`);
+    return;
+  }
   for (let i = 1; i <= moves; i += 1) {
     const watch: Watch = { name: 'keyboardMove', event: 'keydown', region: canvasName, test: { after: moved, before: label(3 + i) } };
     if (moveBy !== 'the move menu') {
@@ -176,7 +184,12 @@ async function dragsOnCanvas(page: Page): Promise<void> {
 /** Waits until the autosave has stored the round's edits, so the next round starts from a quiet server. */
 async function saved(page: Page): Promise<void> {
   await page.waitForTimeout(1_500);
-  await page.getByRole('status').filter({ hasText: /^Gespeichert/ }).first().waitFor({ timeout: 15_000 });
+  const status = page.locator('.designer-save[role=status], [role=status]').filter({ hasText: /^(Gespeichert|Alle Änderungen sind gespeichert)/ });
+  try {
+    await status.first().waitFor({ timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`the edits were not saved: ${JSON.stringify(await page.getByRole('status').allTextContents())}`, { cause: error });
+  }
 }
 
 async function citizenKeys(page: Page): Promise<void> {
