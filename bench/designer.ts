@@ -9,7 +9,8 @@
  *   shows the step's last field and its first input takes the focus);
  * - property change: one character typed into the selected element's label in the property
  *   panel → the canvas card shows the new label;
- * - preview after an edit: the same keystroke → the preview shows the new label;
+ * - preview after an edit: the same keystroke → the preview shows the new label; then the
+ *   property change once more with the preview hidden ("Vorschau ausblenden"), to show its share;
  * - reorder by keyboard: Alt+ArrowDown on the focused card (or, without that shortcut, the move
  *   menu's "Nach unten") → the card is after the one that followed it;
  * - drag: a card dragged by its handle with the mouse onto the next card, from the button's
@@ -26,7 +27,7 @@
  * Settings: BENCH_ROUNDS (default 5), BENCH_KEYSTROKES (label characters per round, 10),
  * BENCH_MOVES (keyboard moves per round, 5), BENCH_DRAGS (drags per round, 3).
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { fieldsPerStep } from './client-form.ts';
@@ -48,8 +49,8 @@ const last = label(fieldsPerStep);
 const typedText = 'äöüßÄÖÜéèêçñ'.repeat(4);
 const settle = 5_000;
 
-type Measure = 'open' | 'citizenOpen' | 'property' | 'preview' | 'keyboardMove' | 'drag' | 'citizenKey';
-const samples: Record<Measure, number[]> = { open: [], citizenOpen: [], property: [], preview: [], keyboardMove: [], drag: [], citizenKey: [] };
+type Measure = 'open' | 'citizenOpen' | 'property' | 'propertyWithoutPreview' | 'preview' | 'keyboardMove' | 'drag' | 'citizenKey';
+const samples: Record<Measure, number[]> = { open: [], citizenOpen: [], property: [], propertyWithoutPreview: [], preview: [], keyboardMove: [], drag: [], citizenKey: [] };
 /** What could not be measured, and why (said once). */
 const notMeasured = new Map<Measure, string>();
 let moveBy: 'Alt+ArrowDown' | 'the move menu' | undefined;
@@ -120,6 +121,18 @@ async function propertyChanges(page: Page): Promise<void> {
     const watches: Watch[] = [{ name: 'property', event: 'input', region: canvasName, test: { includes: value } }];
     if (withPreview) watches.push({ name: 'preview', event: 'input', region: previewName, test: { includes: value } });
     if (!(await timed(page, watches, () => page.keyboard.type(char)))) throw new Error(`the label "${value}" did not appear within ${settle} ms`);
+    await page.waitForTimeout(50);
+  }
+  // The same keystrokes with the preview hidden: what the preview adds to an edit.
+  const hide = page.getByRole('button', { name: 'Vorschau ausblenden' });
+  if (!withPreview || (await hide.count()) === 0) return;
+  await hide.click();
+  await input.first().click();
+  await page.keyboard.press('End');
+  for (const char of [...typedText].reverse().slice(0, keystrokes)) {
+    value += char;
+    const watch: Watch = { name: 'propertyWithoutPreview', event: 'input', region: canvasName, test: { includes: value } };
+    if (!(await timed(page, [watch], () => page.keyboard.type(char)))) throw new Error(`the label "${value}" did not appear within ${settle} ms`);
     await page.waitForTimeout(50);
   }
 }
@@ -209,7 +222,7 @@ async function round(browser: Browser, bench: DesignerBench, measure: boolean): 
     await dragsOnCanvas(designer.page);
     await citizenKeys(citizen.page);
     const got = (await designer.page.evaluate('window.__bench.samples')) as Partial<Record<Measure, number[]>>;
-    for (const name of ['property', 'preview', 'keyboardMove', 'drag'] as const) samples[name].push(...(got[name] ?? []));
+    for (const name of ['property', 'propertyWithoutPreview', 'preview', 'keyboardMove', 'drag'] as const) samples[name].push(...(got[name] ?? []));
     samples.citizenKey.push(...((await citizen.page.evaluate('window.__bench.keys')) as number[]));
     await saved(designer.page);
   }
@@ -225,7 +238,7 @@ const quantile = (values: number[], q: number) => {
 const ms = (value: number) => (Number.isNaN(value) ? '–' : `${value.toFixed(1)} ms`);
 
 function report(browser: Browser): void {
-  console.log(`Form designer, 200 fields in 10 steps — Chromium ${browser.version()}, ${cpus().length} cores, Node ${process.version}`);
+  console.log(`Form designer, 200 fields in 10 steps — Chromium ${browser.version()}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
   console.log(`${rounds} rounds, designer and citizen form alternating; per round ${keystrokes} label characters, ${moves} keyboard moves, ${drags} drags\n`);
   console.log('| measure | designer median | designer p95 | n | citizen form (ceiling) median | ratio of medians |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -236,6 +249,7 @@ function report(browser: Browser): void {
   };
   row('open → interactive (citizen: time to interactive)', samples.open, samples.citizenOpen);
   row('property change: label keystroke → canvas card (citizen: keystroke)', samples.property, samples.citizenKey);
+  row('property change with the preview hidden', samples.propertyWithoutPreview);
   row('preview after an edit: label keystroke → preview', samples.preview);
   row(`reorder by keyboard (${moveBy ?? 'not measured'}) → card at its new place`, samples.keyboardMove);
   row('drag by the handle: release → dropped and re-rendered', samples.drag);
