@@ -48,22 +48,30 @@ export function keyPaths(form: DesignerForm): Set<string> {
   return keys;
 }
 
-async function loadDraft(api: AdminApi, id: string): Promise<LoadedDraft> {
+/** The keys of the current published version, if there is one: they stay fixed in the draft. */
+async function publishedKeysOf(api: AdminApi, id: string): Promise<Set<string>> {
   const versions = await api.get<{ versions: VersionEntry[] }>(formPath(id, 'versions'));
   const current = versions.versions.reduce((n, v) => Math.max(n, v.version), 0);
-  const published =
-    current > 0 ? await api.get<FormDefinition>(`/api/forms/${encodeURIComponent(id)}/versions/${current}`).catch(() => undefined) : undefined;
-  const publishedKeys = published ? keyPaths(fromDefinition(published)) : new Set<string>();
-  try {
-    const response = await api.fetch(formPath(id, 'draft'));
-    const draft = (await response.json()) as { authority: string | null; definition: FormDefinition; problems: DraftProblem[] };
-    return { id, authority: draft.authority, definition: draft.definition, etag: response.headers.get('ETag') ?? '', problems: draft.problems, publishedKeys, readOnly: false };
-  } catch (error) {
-    // A form of the installation's files: shown, not edited.
-    if (!(error instanceof ApiError && error.code === 'managed_by_file')) throw error;
-    const definition = await api.get<FormDefinition>(formPath(id, 'export'));
-    return { id, authority: definition.authority ?? null, definition, etag: '', problems: [], publishedKeys, readOnly: true };
+  if (current === 0) return new Set();
+  const published = await api.get<FormDefinition>(`/api/forms/${encodeURIComponent(id)}/versions/${current}`).catch(() => undefined);
+  return published ? keyPaths(fromDefinition(published)) : new Set();
+}
+
+async function loadDraft(api: AdminApi, id: string): Promise<LoadedDraft> {
+  // The draft and the published version are read side by side: opening waits for the slower only.
+  const [keys, draft] = await Promise.allSettled([publishedKeysOf(api, id), api.fetch(formPath(id, 'draft'))]);
+  if (keys.status === 'rejected') throw keys.reason;
+  const publishedKeys = keys.value;
+  if (draft.status === 'fulfilled') {
+    const response = draft.value;
+    const answer = (await response.json()) as { authority: string | null; definition: FormDefinition; problems: DraftProblem[] };
+    return { id, authority: answer.authority, definition: answer.definition, etag: response.headers.get('ETag') ?? '', problems: answer.problems, publishedKeys, readOnly: false };
   }
+  // A form of the installation's files: shown, not edited.
+  const error: unknown = draft.reason;
+  if (!(error instanceof ApiError && error.code === 'managed_by_file')) throw error;
+  const definition = await api.get<FormDefinition>(formPath(id, 'export'));
+  return { id, authority: definition.authority ?? null, definition, etag: '', problems: [], publishedKeys, readOnly: true };
 }
 
 export function DesignerPage({ params }: AdminPageProps) {
