@@ -16,7 +16,8 @@ interface LanguageState {
 
 const LanguageContext = createContext<LanguageState>({ lang: defaultLanguage, t: uiTexts[defaultLanguage], setLang: () => {} });
 
-function storedLanguage(): Language {
+/** The language chosen earlier in this browser, else the default. */
+export function storedLanguage(): Language {
   try {
     const stored = window.localStorage.getItem(storageKey);
     return (languages as readonly string[]).includes(stored ?? '') ? (stored as Language) : defaultLanguage;

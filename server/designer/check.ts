@@ -3,6 +3,7 @@
  * (meta-schema, compilation, renderability, texts, steps, applicant) and the routing checks
  * against the directory as it stands, the same as a file in FORMS_DIR meets at start-up.
  */
+import { createHash } from 'node:crypto';
 import type { Ajv } from '../../shared/validation/ajv.ts';
 import type { ValidateFunction } from 'ajv';
 import type { FormDefinition } from '../../shared/form-definition.ts';
@@ -34,9 +35,22 @@ export function forgetDefinition(ajv: Ajv, definition: unknown): void {
       }
 }
 
+/** How many definitions' schema verdicts are remembered: the drafts being worked on, about. */
+export const rememberedVerdicts = 64;
+
 export function definitionChecker(ajv: Ajv, context: () => { directory: DirectorySnapshot; templates: ReadonlyMap<string, LetterTemplate> }): DefinitionChecker {
   let validateDefinition: ValidateFunction | undefined;
-  return (definition, formId) => {
+  // Compiling a large form's schema takes a few hundred milliseconds; its verdict depends on the
+  // definition alone, so a draft read after its save (or opened again) is not compiled again.
+  const verdicts = new Map<string, DefinitionProblem[]>();
+  const schemaProblems = (definition: unknown, formId: string): DefinitionProblem[] => {
+    const key = createHash('sha256').update(formId).update('\0').update(JSON.stringify(definition) ?? '').digest('base64');
+    const known = verdicts.get(key);
+    if (known) {
+      verdicts.delete(key);
+      verdicts.set(key, known);
+      return [...known];
+    }
     validateDefinition ??= ajv.compile(definitionMetaSchema);
     let problems: DefinitionProblem[];
     try {
@@ -47,6 +61,12 @@ export function definitionChecker(ajv: Ajv, context: () => { directory: Director
       // The checked schemas leave the validator again: drafts change with every save, and a `$id` could be registered only once.
       forgetDefinition(ajv, definition);
     }
+    verdicts.set(key, problems);
+    if (verdicts.size > rememberedVerdicts) verdicts.delete(verdicts.keys().next().value!);
+    return [...problems];
+  };
+  return (definition, formId) => {
+    const problems = schemaProblems(definition, formId);
     if (problems.length > 0) return problems;
     // Routes are judged only on a definition that is sound otherwise, as at start-up.
     const d = definition as FormDefinition;

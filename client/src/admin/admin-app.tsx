@@ -18,29 +18,38 @@ export interface AdminPageProps {
   params: Record<string, string>;
 }
 
-const pages: Record<AdminPageId, ComponentType<AdminPageProps>> = {
-  overview: lazyPage(() => import('./pages/overview-page.tsx').then((m) => m.OverviewPage)),
-  applications: lazyPage(() => import('./pages/applications-page.tsx').then((m) => m.ApplicationsPage)),
-  application: lazyPage(() => import('./pages/application-page.tsx').then((m) => m.ApplicationPage)),
-  forms: lazyPage(() => import('./pages/forms-page.tsx').then((m) => m.FormsPage)),
-  formDesigner: lazyPage(() => import('./pages/designer-page.tsx').then((m) => m.DesignerPage)),
-  deliveries: lazyPage(() => import('./pages/deliveries-page.tsx').then((m) => m.DeliveriesPage)),
-  print: lazyPage(() => import('./pages/print-page.tsx').then((m) => m.PrintPage)),
-  dashboard: lazyPage(() => import('./pages/dashboard-page.tsx').then((m) => m.DashboardPage)),
-  authorities: lazyPage(() => import('./pages/authorities-page.tsx').then((m) => m.AuthoritiesPage)),
-  authorityNew: lazyPage(() => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage)),
-  authority: lazyPage(() => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage)),
-  targets: lazyPage(() => import('./pages/targets-page.tsx').then((m) => m.TargetsPage)),
-  targetNew: lazyPage(() => import('./pages/target-page.tsx').then((m) => m.TargetPage)),
-  target: lazyPage(() => import('./pages/target-page.tsx').then((m) => m.TargetPage)),
-  zustaendigkeiten: lazyPage(() => import('./pages/zustaendigkeiten-page.tsx').then((m) => m.ZustaendigkeitenPage)),
-  accounts: lazyPage(() => import('./pages/accounts-page.tsx').then((m) => m.AccountsPage)),
-  accountNew: lazyPage(() => import('./pages/account-new-page.tsx').then((m) => m.AccountNewPage)),
-  account: lazyPage(() => import('./pages/account-page.tsx').then((m) => m.AccountPage)),
-  apiTokens: lazyPage(() => import('./pages/api-tokens-page.tsx').then((m) => m.ApiTokensPage)),
-  erasure: lazyPage(() => import('./pages/erasure-page.tsx').then((m) => m.ErasurePage)),
-  audit: lazyPage(() => import('./pages/audit-page.tsx').then((m) => m.AuditPage)),
+const pageCode: Record<AdminPageId, () => Promise<ComponentType<AdminPageProps>>> = {
+  overview: () => import('./pages/overview-page.tsx').then((m) => m.OverviewPage),
+  applications: () => import('./pages/applications-page.tsx').then((m) => m.ApplicationsPage),
+  application: () => import('./pages/application-page.tsx').then((m) => m.ApplicationPage),
+  forms: () => import('./pages/forms-page.tsx').then((m) => m.FormsPage),
+  formDesigner: () => import('./pages/designer-page.tsx').then((m) => m.DesignerPage),
+  deliveries: () => import('./pages/deliveries-page.tsx').then((m) => m.DeliveriesPage),
+  print: () => import('./pages/print-page.tsx').then((m) => m.PrintPage),
+  dashboard: () => import('./pages/dashboard-page.tsx').then((m) => m.DashboardPage),
+  authorities: () => import('./pages/authorities-page.tsx').then((m) => m.AuthoritiesPage),
+  authorityNew: () => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage),
+  authority: () => import('./pages/authority-page.tsx').then((m) => m.AuthorityPage),
+  targets: () => import('./pages/targets-page.tsx').then((m) => m.TargetsPage),
+  targetNew: () => import('./pages/target-page.tsx').then((m) => m.TargetPage),
+  target: () => import('./pages/target-page.tsx').then((m) => m.TargetPage),
+  zustaendigkeiten: () => import('./pages/zustaendigkeiten-page.tsx').then((m) => m.ZustaendigkeitenPage),
+  accounts: () => import('./pages/accounts-page.tsx').then((m) => m.AccountsPage),
+  accountNew: () => import('./pages/account-new-page.tsx').then((m) => m.AccountNewPage),
+  account: () => import('./pages/account-page.tsx').then((m) => m.AccountPage),
+  apiTokens: () => import('./pages/api-tokens-page.tsx').then((m) => m.ApiTokensPage),
+  erasure: () => import('./pages/erasure-page.tsx').then((m) => m.ErasurePage),
+  audit: () => import('./pages/audit-page.tsx').then((m) => m.AuditPage),
 };
+
+const pages = Object.fromEntries(
+  (Object.entries(pageCode) as Array<[AdminPageId, () => Promise<ComponentType<AdminPageProps>>]>).map(([page, load]) => [page, lazyPage(load)]),
+) as Record<AdminPageId, ComponentType<AdminPageProps>>;
+
+// The code of the page the address names starts loading with the back office's own, beside the
+// session look-up, instead of after the frame has been shown.
+const firstRoute = matchAdminRoute(window.location.pathname);
+if (firstRoute) pageCode[firstRoute.page]().catch(() => undefined);
 
 const texts = {
   de: {

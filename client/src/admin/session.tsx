@@ -9,7 +9,7 @@ import { may, mayAtAll, type Action, type Principal } from '../../../shared/auth
 import { signOut as endSession, whoAmI, type SignedIn } from '../api/auth.ts';
 import { ApiError } from '../api/http.ts';
 import { LoadFailed, Loading } from '../layout/load-states.tsx';
-import { useLanguage } from '../language.tsx';
+import { storedLanguage, useLanguage } from '../language.tsx';
 import { Redirect, useRouter } from '../routing/router.tsx';
 import { adminPaths } from './admin-paths.ts';
 
@@ -37,6 +37,13 @@ export function useSession(): Session {
 export const signInReturningTo = (pathname: string, search = '') =>
   `${adminPaths.signIn}?weiter=${encodeURIComponent(`${pathname}${search}`)}`;
 
+/**
+ * The look-up starts as soon as the back office's code runs, beside the page's own code, not
+ * after React has first shown the frame. The first provider takes it; later ones ask afresh.
+ */
+let early: Promise<SignedIn> | undefined = whoAmI(storedLanguage());
+early.catch(() => undefined);
+
 type State = { kind: 'loading' } | { kind: 'signed-in'; me: SignedIn } | { kind: 'signed-out' } | { kind: 'failed'; error: Error };
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -47,7 +54,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
-    whoAmI(lang).then(
+    const lookUp = early ?? whoAmI(lang);
+    early = undefined;
+    lookUp.then(
       (me) => current && setState({ kind: 'signed-in', me }),
       (error: unknown) =>
         current && setState(error instanceof ApiError && error.status === 401 ? { kind: 'signed-out' } : { kind: 'failed', error: error as Error }),

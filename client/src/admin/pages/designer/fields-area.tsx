@@ -20,8 +20,9 @@ const texts = {
 export function FieldsArea({ definition, formId }: { definition: FormDefinition; formId: string }) {
   const words = useTexts(texts);
   const [preview, setPreview] = useState(true);
-  // The preview redraws at a lower priority than the canvas and the panel: typing stays quick.
-  const shown = useDeferredValue(definition);
+  // The preview draws at a lower priority than the canvas and the panel: the canvas is there
+  // first when the page opens (the preview follows), and typing stays quick.
+  const shown = useDeferredValue<FormDefinition | undefined>(definition, undefined);
   return (
     <div className="designer-fields">
       <div className="designer-workspace">
@@ -31,7 +32,7 @@ export function FieldsArea({ definition, formId }: { definition: FormDefinition;
       <button type="button" className="button button--secondary button--small" aria-expanded={preview} onClick={() => setPreview((p) => !p)}>
         {preview ? words.hidePreview : words.showPreview}
       </button>
-      {preview && <Preview definition={shown} formId={formId} />}
+      {preview && shown && <Preview definition={shown} formId={formId} />}
     </div>
   );
 }
