@@ -251,8 +251,16 @@ export async function citizenSubmits(portal: PortalSuite, mode: 'pointer' | 'key
   else await pressKey(page, next, 'Weiter');
   await assertStep(page, 'Schritt 2 von 3', built.step2.de);
 
-  // The upload: a real PDF (the file chooser is the browser's own; its input gets the file).
-  await page.getByLabel(labelPattern(built.file.de)).setInputFiles(pdfFile('haftpflicht.pdf'));
+  // The upload: a real PDF, chosen in the file chooser the click or the Space key opens.
+  const fileInput = page.getByLabel(labelPattern(built.file.de));
+  if (mode === 'pointer') {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), fileInput.click()]);
+    await chooser.setFiles(pdfFile('haftpflicht.pdf'));
+  } else {
+    await tabTo(page, fileInput, 'the upload');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(pdfFile('haftpflicht.pdf'));
+  }
   await page.getByText('„haftpflicht.pdf“ wurde hochgeladen.').waitFor();
 
   // Two dogs: the first entry is there, the second is added.
