@@ -99,6 +99,12 @@ describe('designer: a form built by mouse, published, filled in and delivered', 
     assert.equal(await panel(page).getByLabel('Füllt die Angaben zur antragstellenden Person').isChecked(), true);
     await assertState(page, 'a person block selected');
 
+    // The title of the only step is saved too: it is still there when the designer comes back.
+    await page.getByRole('status').filter({ hasText: /^Gespeichert / }).waitFor();
+    await page.reload();
+    await canvas(page).getByRole('heading', { name: `Schritt 1: ${built.step1.de}` }).waitFor();
+    assert.equal(await canvas(page).getByLabel('Titel des Schritts (Englisch)').inputValue(), built.step1.en);
+
     // The address block, dragged from the palette below the person.
     await drag(page, palette(page).getByRole('button', { name: 'Anschrift hinzufügen' }), card(page, 'Person'), 0.9);
     await announced(page, 'Anschrift an Position 2 von 2 abgelegt');
