@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compileCondition, readCondition } from './conditions.ts';
 import { applyEdit, conditionFields, containerElements, elementAt, moveTargets, referencesTo, type EditAction } from './edit.ts';
+import { fromDefinition } from './from-definition.ts';
 import type { ChoiceElement, DesignerForm, Element } from './model.ts';
+import { toDefinition } from './to-definition.ts';
 
 /** Freezes the whole form: an edit that changed its input would throw. */
 function deepFreeze<T>(value: T): T {
@@ -360,6 +362,15 @@ describe('steps', () => {
     assert.deepEqual(moved.steps.map((s) => s.key), ['hund', 'halter']);
     assert.equal(edit(form, { type: 'moveStep', from: 0, to: 2 }).form, form);
     assert.equal(edit(form, { type: 'updateStep', step: 2, title: { de: 'x' } }).form, form);
+  });
+
+  test('a title given to the step of a one-page form is kept: the form gets steps', () => {
+    const form = { ...sample(), singlePage: true, steps: [sample().steps[0]!] };
+    const titled = edit(form, { type: 'updateStep', step: 0, title: { de: 'Angaben', en: 'Details' } }).form;
+    assert.equal(titled.singlePage, undefined);
+    const definition = toDefinition(titled);
+    assert.deepEqual((definition.uiSchema as Record<string, Array<{ title: string }>>)['ui:steps']!.map((s) => s.title), ['Angaben']);
+    assert.deepEqual(fromDefinition(definition).steps[0]!.title, { de: 'Angaben', en: 'Details' });
   });
 
   test('remove: its elements go to the step before, or after for the first; the only step stays', () => {

@@ -427,7 +427,9 @@ export function applyEdit(form: DesignerForm, action: EditAction): { form: Desig
     case 'updateStep': {
       if (!validIndex(action.step, form.steps.length)) return { form };
       const steps = form.steps.map((s, i) => (i === action.step ? { ...s, title: action.title } : s));
-      return { form: { ...form, steps } };
+      // A one-page form writes no step titles: a title given to its step makes it a form with steps, so the title is kept.
+      const { singlePage: _, ...rest } = form;
+      return { form: { ...rest, steps } };
     }
     case 'moveStep':
       return moveStep(form, action.from, action.to);

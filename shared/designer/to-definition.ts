@@ -45,8 +45,13 @@ function put(node: Json, key: string, value: unknown): void {
 /** A uiSchema entry worth writing: anything but nothing or an empty object. */
 const hasUi = (ui: unknown): boolean => ui !== undefined && !(isObject(ui) && Object.keys(ui).length === 0);
 
+/**
+ * The compiled node with the keywords kept as written. What the designer compiles wins: a kept
+ * keyword that names a compiled one can only be an empty one the reader left alone (`properties:
+ * {}` of a form or section without fields, `required: []`), which must not hide the fields added since.
+ */
 function withExtra(node: Json, extra: Json | undefined): Json {
-  return extra ? { ...node, ...extra } : node;
+  return extra ? { ...node, ...extra, ...node } : node;
 }
 
 /** Properties every element kind shares: texts, constraints, default, and what is kept as written. */
@@ -231,8 +236,8 @@ export function toDefinition(form: DesignerForm): FormDefinition {
   const elements = form.steps.flatMap((s) => s.elements);
   const body = compileObject({ elements, ...root }, { schema: '/schema', ui: '/uiSchema', data: '' }, out);
   addExtraTexts(root.extra, { schema: '/schema', ui: '/uiSchema' }, out);
-  const schema = { type: 'object' as const, ...body.schema, ...root.extra?.schema } as FormDefinition['schema'];
-  const uiSchema: Json = { ...body.ui, ...root.extra?.ui };
+  const schema = { type: 'object' as const, ...withExtra(body.schema, root.extra?.schema) } as FormDefinition['schema'];
+  const uiSchema: Json = withExtra(body.ui, root.extra?.ui);
   if (!form.singlePage) {
     uiSchema['ui:steps'] = form.steps.map((step, i) => {
       addTexts(out.en, pointer('/uiSchema', 'ui:steps', i, 'title'), step.title);

@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { checkDefinition } from '../../server/forms/check-definition.ts';
 import { definitionMetaSchema } from '../../server/forms/load-definitions.ts';
 import { formXsd } from '../../server/xoev/xsd-generate.ts';
+import { applyEdit } from '../../shared/designer/edit.ts';
 import { fromDefinition } from '../../shared/designer/from-definition.ts';
 import type { DesignerForm } from '../../shared/designer/model.ts';
 import { toDefinition } from '../../shared/designer/to-definition.ts';
@@ -175,5 +176,32 @@ describe('a form built in the designer', () => {
 
   test('reads back into the same model', () => {
     assert.deepEqual(fromDefinition(definition), { ...form, root: {} });
+  });
+});
+
+describe('a form started from the list page’s smallest definition', () => {
+  // What "Neues Formular" sends: no field yet, an empty `properties` and no `required`.
+  const empty = {
+    id: 'leer',
+    title: { de: 'Leer' },
+    authority: 'steueramt',
+    schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' as const, additionalProperties: false, properties: {}, required: [] },
+  };
+
+  test('opened and saved unchanged, it is written as it came', () => {
+    assert.deepEqual(toDefinition(fromDefinition(empty)), empty);
+  });
+
+  test('the fields added to it are written, not hidden by the empty properties it came with', () => {
+    let model = fromDefinition(empty);
+    for (const kind of ['person', 'text', 'choice'] as const) model = applyEdit(model, { type: 'add', kind, into: { step: 0, path: [] } }).form;
+    const at = { step: 0, path: [2] };
+    const choice = model.steps[0]!.elements[2]!;
+    model = applyEdit(model, { type: 'update', at, element: { ...choice, required: true } }).form;
+    const definition = toDefinition(model);
+    assert.deepEqual(Object.keys(definition.schema.properties as object), ['person', 'kurzerText', 'auswahl']);
+    assert.deepEqual(definition.schema.required, ['person', 'auswahl']);
+    const ajv = createAjv();
+    assert.deepEqual(checkDefinition(ajv, ajv.compile(definitionMetaSchema), definition, 'leer'), []);
   });
 });
