@@ -19,6 +19,7 @@ import {
   assertState,
   built,
   citizenSubmits,
+  dragWithMouse,
   signIn,
   waitForDraft,
 } from './support/designer.ts';
@@ -38,18 +39,6 @@ const announced = (page: Page, text: string) => page.getByRole('status').getByTe
 async function addFromPalette(page: Page, entry: string, name: string): Promise<void> {
   await palette(page).getByRole('button', { name: `${entry} hinzufügen`, exact: true }).click();
   await page.getByRole('heading', { level: 2, name: `Eigenschaften: ${name}` }).waitFor();
-}
-
-/** Drags from the middle of `from` to a point of `to` (its horizontal middle, at `fraction` of its height). */
-async function drag(page: Page, from: Locator, to: Locator, fraction: number): Promise<void> {
-  await from.scrollIntoViewIfNeeded();
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height * fraction, { steps: 20 });
-  await page.mouse.up();
 }
 
 /** Types the German and English label of the selected element. */
@@ -106,7 +95,7 @@ describe('designer: a form built by mouse, published, filled in and delivered', 
     assert.equal(await canvas(page).getByLabel('Titel des Schritts (Englisch)').inputValue(), built.step1.en);
 
     // The address block, dragged from the palette below the person.
-    await drag(page, palette(page).getByRole('button', { name: 'Anschrift hinzufügen' }), card(page, 'Person'), 0.9);
+    await dragWithMouse(page, palette(page).getByRole('button', { name: 'Anschrift hinzufügen' }), card(page, 'Person'), (b) => ({ x: b.x + b.width / 2, y: b.y + b.height * 0.9 }));
     await announced(page, 'Anschrift an Position 2 von 2 abgelegt');
     await page.getByRole('heading', { level: 2, name: 'Eigenschaften: Anschrift' }).waitFor();
     assert.equal(await panel(page).getByLabel('Füllt die Angaben zur antragstellenden Person').isChecked(), true);

@@ -16,6 +16,7 @@ import type { DesignerForm, Element } from '../../shared/designer/model.ts';
 import { toDefinition } from '../../shared/designer/to-definition.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import { assertAccessible } from './support/axe.ts';
+import { dragWithMouse } from './support/designer.ts';
 import { portalSuite } from './support/suite.ts';
 
 const email = 'gestaltung@steueramt.example';
@@ -123,14 +124,7 @@ describe('designer canvas', () => {
     await assertState(page, 'the canvas after adding from the palette');
 
     // The mouse drags Datum onto Art: it takes Art's place.
-    const handle = card(page, 'Datum').getByRole('button', { name: 'Datum ziehen' });
-    const from = (await handle.boundingBox())!;
-    const to = (await card(page, 'Art').locator('.designer-card__select').first().boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 5 });
-    await page.mouse.move(to.x + 20, to.y + to.height / 2, { steps: 20 });
-    await page.mouse.up();
+    await dragWithMouse(page, card(page, 'Datum').getByRole('button', { name: 'Datum ziehen' }), card(page, 'Art').locator('.designer-card__select').first(), (b) => ({ x: b.x + 20, y: b.y + b.height / 2 }));
     await announced(page, 'Datum an Position 1 von 5 abgelegt');
     assert.deepEqual(await cards(page, 'Schritt 1'), ['Datum', 'Art', 'Rasse', 'Anschrift', 'Kurzer Text']);
 
@@ -216,13 +210,7 @@ describe('designer canvas', () => {
     await canvas(page).getByLabel('Titel des Schritts (Englisch)').fill('Notes');
     await canvas(page).getByRole('heading', { name: 'Schritt 3: Hinweise' }).waitFor();
     await palette.getByRole('button', { name: /^3\. Hinweise/ }).waitFor();
-    const note = (await palette.getByRole('button', { name: 'Hinweis hinzufügen' }).boundingBox())!;
-    const empty = (await canvas(page).locator('.designer-drop__empty').boundingBox())!;
-    await page.mouse.move(note.x + note.width / 2, note.y + note.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(note.x + note.width / 2 + 10, note.y + note.height / 2, { steps: 5 });
-    await page.mouse.move(empty.x + empty.width / 2, empty.y + empty.height / 2, { steps: 20 });
-    await page.mouse.up();
+    await dragWithMouse(page, palette.getByRole('button', { name: 'Hinweis hinzufügen' }), canvas(page).locator('.designer-drop__empty'));
     await announced(page, 'Hinweis an Position 1 von 1 abgelegt');
     assert.deepEqual(await cards(page, 'Schritt 3'), ['Hinweis']);
     assert.equal(await focusedText(page), 'Hinweis');

@@ -364,3 +364,31 @@ export async function assertDelivered(portal: PortalSuite, submitted: Submitted)
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Drags with the mouse from the middle of `from` to `point` of `to` (default: its middle). The
+ * designer's page is taller than the window, and the mouse reaches only what is in it: for the
+ * drag the window grows to the page's height, then takes its size again.
+ */
+export async function dragWithMouse(page: Page, from: Locator, to: Locator, point = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 })): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(height + 100, 6000)) });
+  await page.evaluate('window.scrollTo(0, 0)');
+  const a = (await from.boundingBox())!;
+  const b = point((await to.boundingBox())!);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  // A few pixels first: the drag starts only after the pointer has moved.
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 - 10, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 20 });
+  await page.mouse.up();
+  await page.setViewportSize(size);
+}
