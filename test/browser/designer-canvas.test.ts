@@ -7,31 +7,16 @@
  * canvas shows. Every state is free of axe violations and fits 320 px.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { hashPassword } from '../../server/auth/passwords.ts';
 import { fromDefinition } from '../../shared/designer/from-definition.ts';
 import type { DesignerForm, Element } from '../../shared/designer/model.ts';
 import { toDefinition } from '../../shared/designer/to-definition.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
-import { assertAccessible } from './support/axe.ts';
-import { dragWithMouse } from './support/designer.ts';
+import { addDesigner, assertState, dragWithMouse, signIn } from './support/designer.ts';
 import { portalSuite } from './support/suite.ts';
 
 const email = 'gestaltung@steueramt.example';
-const password = 'ein sicheres Passwort';
-
-const pageWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-
-async function assertState(page: Page, what: string): Promise<void> {
-  await assertAccessible(page, what);
-  const before = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 640 });
-  assert.ok((await pageWidth(page)) <= 320, `${what} is ${await pageWidth(page)} px wide at 320 px`);
-  await assertAccessible(page, `${what} at 320 px`);
-  await page.setViewportSize(before);
-}
 
 /** The form as it starts: Art and Rasse (shown only for dogs), a section Anschrift on step 1, Geburtsdatum on step 2. */
 const start: DesignerForm = {
@@ -76,20 +61,11 @@ describe('designer canvas', () => {
   const portal = portalSuite();
 
   test('a designer builds a form by palette, mouse, keyboard and menu; deleting warns of conditions; undo and redo; the draft is saved', async () => {
-    const userId = randomUUID();
-    await portal.db.query(`INSERT INTO users (id, email, name, password_hash, managed_by) VALUES ($1, $2, 'Gestaltung', $3, 'api')`, [
-      userId,
-      email,
-      await hashPassword(password),
-    ]);
-    await portal.db.query(`INSERT INTO role_grants (user_id, role, authority_id, managed_by) VALUES ($1, 'designer', 'steueramt', 'api')`, [userId]);
+    await addDesigner(portal.db, email);
     const portalPage = await portal.open('/admin/anmelden');
     const { page } = portalPage;
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill(password);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    await signIn(page, email);
     await page.getByRole('navigation', { name: 'Bereiche der Verwaltung' }).getByRole('link', { name: 'Formulare' }).click();
     await page.getByRole('heading', { level: 1, name: 'Formulare' }).waitFor();
     await page.getByLabel('Definition (JSON-Datei)').setInputFiles({
@@ -108,7 +84,7 @@ describe('designer canvas', () => {
     // Rasse says its condition, Art that something refers to it.
     await card(page, 'Rasse').getByText('nur wenn „Art“ ist „Hund“').waitFor();
     await card(page, 'Art').getByText('1 Bedingung oder Weiterleitung bezieht sich darauf').waitFor();
-    await assertState(page, 'the canvas of a form');
+    await assertState(page, 'the canvas of a form', true);
 
     // The palette adds at the end of the current step; the new card is focused and announced.
     const palette = page.getByRole('region', { name: 'Elemente und Schritte' });
@@ -121,7 +97,7 @@ describe('designer canvas', () => {
     assert.equal(await focusedText(page), 'Datum');
     assert.equal(await card(page, 'Datum').locator('.designer-card__select').getAttribute('aria-pressed'), 'true');
     assert.deepEqual(await cards(page, 'Schritt 1'), ['Art', 'Rasse', 'Anschrift', 'Kurzer Text', 'Datum']);
-    await assertState(page, 'the canvas after adding from the palette');
+    await assertState(page, 'the canvas after adding from the palette', true);
 
     // The mouse drags Datum onto Art: it takes Art's place.
     await dragWithMouse(page, card(page, 'Datum').getByRole('button', { name: 'Datum ziehen' }), card(page, 'Art').locator('.designer-card__select').first(), (b) => ({ x: b.x + 20, y: b.y + b.height / 2 }));
@@ -154,7 +130,7 @@ describe('designer canvas', () => {
     const menu = card(page, 'Kurzer Text').getByRole('button', { name: 'Kurzer Text verschieben oder löschen' });
     await menu.click();
     assert.equal(await menu.getAttribute('aria-expanded'), 'true');
-    await assertState(page, 'the move menu of a card');
+    await assertState(page, 'the move menu of a card', true);
     await page.keyboard.press('Escape');
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
     assert.equal(await focusedLabel(page), 'Kurzer Text verschieben oder löschen');
@@ -172,7 +148,7 @@ describe('designer canvas', () => {
     await canvas(page).getByRole('heading', { name: 'Schritt 2: Tier' }).waitFor();
     assert.deepEqual(await cards(page, 'Schritt 2'), ['Geburtsdatum', 'Datum']);
     assert.equal(await focusedLabel(page), 'Datum verschieben oder löschen');
-    await assertState(page, 'the second step after a move');
+    await assertState(page, 'the second step after a move', true);
 
     // Deleting Art, which Rasse's condition refers to, warns first.
     await palette.getByRole('button', { name: /^1\. Halter/ }).click();
@@ -182,7 +158,7 @@ describe('designer canvas', () => {
     const warning = card(page, 'Art').getByRole('alert');
     await warning.getByText('„Art“ löschen? Darauf beziehen sich:').waitFor();
     await warning.getByText('Bedingung von „Rasse“').waitFor();
-    await assertState(page, 'the warning before deleting a referenced element');
+    await assertState(page, 'the warning before deleting a referenced element', true);
     await warning.getByRole('button', { name: 'Trotzdem löschen' }).click();
     await announced(page, 'Art gelöscht. Mit Strg+Z rückgängig machen.');
     assert.deepEqual(await cards(page, 'Schritt 1'), ['Rasse', 'Anschrift']);
@@ -199,7 +175,7 @@ describe('designer canvas', () => {
     assert.deepEqual(await cards(page, 'Schritt 1'), ['Rasse', 'Anschrift']);
     await page.keyboard.press('Control+z');
     assert.deepEqual(await cards(page, 'Schritt 1'), ['Rasse', 'Art', 'Anschrift']);
-    await assertState(page, 'the canvas after undo');
+    await assertState(page, 'the canvas after undo', true);
 
     // A third step: added, renamed in its header, a note dragged onto it from the palette, then removed.
     await palette.getByRole('button', { name: 'Schritt hinzufügen' }).click();
@@ -214,10 +190,10 @@ describe('designer canvas', () => {
     await announced(page, 'Hinweis an Position 1 von 1 abgelegt');
     assert.deepEqual(await cards(page, 'Schritt 3'), ['Hinweis']);
     assert.equal(await focusedText(page), 'Hinweis');
-    await assertState(page, 'a new step with a note');
+    await assertState(page, 'a new step with a note', true);
     await canvas(page).getByRole('button', { name: 'Schritt entfernen' }).click();
     await canvas(page).getByText('Schritt „Hinweise“ entfernen? Sein Element kommt in den Schritt „Tier“.').waitFor();
-    await assertState(page, 'the question before removing a step');
+    await assertState(page, 'the question before removing a step', true);
     await canvas(page).getByRole('button', { name: 'Ja, Schritt entfernen' }).click();
     await announced(page, 'Schritt „Hinweise“ entfernt.');
     await canvas(page).getByRole('heading', { name: 'Schritt 2: Tier' }).waitFor();

@@ -5,21 +5,19 @@
  * history, by button and by keyboard. Every state is free of axe violations.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { hashPassword } from '../../server/auth/passwords.ts';
 import { minimalDefinition } from '../support/forms-dir.ts';
 import { assertAccessible } from './support/axe.ts';
+import { addDesigner, designerPassword, waitForDraft } from './support/designer.ts';
 import { portalSuite } from './support/suite.ts';
 
-const password = 'ein sicheres Passwort';
 const formId = 'fundsachen';
 const definition = { ...minimalDefinition(formId), title: { de: 'Fundsachen', en: 'Lost property' }, authority: 'steueramt' };
 
 /** Signs the context in through the API; its pages share the session cookie. */
 async function signIn(request: APIRequestContext, url: string, email: string): Promise<string> {
-  const response = await request.post(`${url}/api/auth/login`, { data: { email, password } });
+  const response = await request.post(`${url}/api/auth/login`, { data: { email, password: designerPassword } });
   assert.equal(response.status(), 200, await response.text());
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
@@ -31,11 +29,7 @@ describe('designer: two designers on one draft', () => {
 
   test('the second save is refused with a way to reload, nothing is overwritten; undo and redo', async () => {
     const emails = ['erste@steueramt.example', 'zweite@steueramt.example'];
-    for (const email of emails) {
-      const id = randomUUID();
-      await portal.db.query(`INSERT INTO users (id, email, name, password_hash, managed_by) VALUES ($1, $2, $3, $4, 'api')`, [id, email, email, await hashPassword(password)]);
-      await portal.db.query(`INSERT INTO role_grants (user_id, role, authority_id, managed_by) VALUES ($1, 'designer', 'steueramt', 'api')`, [id]);
-    }
+    for (const email of emails) await addDesigner(portal.db, email);
     const first = await portal.open('/admin/anmelden');
     const second = await portal.open('/admin/anmelden');
     const csrf = await signIn(first.context.request, portal.url, emails[0]!);
@@ -89,6 +83,12 @@ describe('designer: two designers on one draft', () => {
     await page.keyboard.press('Control+Shift+Z');
     assert.equal(await english.inputValue(), 'Report lost property');
     await page.getByText('Wiederholt.').waitFor({ state: 'attached' });
+
+    // Where the Regionalschlüssel stands is chosen among the form's fields, not typed as a pointer.
+    const key = second.page.getByLabel('Regionalschlüssel steht im Feld');
+    assert.deepEqual(await key.locator('option').allTextContents(), ['kein Feld (keine Weiterleitung nach Zuständigkeit)', 'Familienname', 'Postleitzahl']);
+    await key.selectOption({ label: 'Postleitzahl' });
+    await waitForDraft(portal.db, formId, (draft) => draft.regionalschluessel === '/postleitzahl', 'the Regionalschlüssel at /postleitzahl');
 
     await first.close();
     await second.close();

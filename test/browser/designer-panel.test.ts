@@ -8,18 +8,15 @@
  * violations and fits 320 px.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { hashPassword } from '../../server/auth/passwords.ts';
 import type { Database } from '../../server/db/database.ts';
 import type { DesignerForm } from '../../shared/designer/model.ts';
 import { toDefinition } from '../../shared/designer/to-definition.ts';
-import { assertAccessible } from './support/axe.ts';
+import { addDesigner, assertState, signIn } from './support/designer.ts';
 import { portalSuite } from './support/suite.ts';
 
 const email = 'panel@steueramt.example';
-const password = 'ein sicheres Passwort';
 const MiB = 1024 * 1024;
 
 const hundemeldung: DesignerForm = {
@@ -51,17 +48,6 @@ const hundemeldung: DesignerForm = {
   ],
 };
 
-const pageWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-
-async function assertState(page: Page, what: string): Promise<void> {
-  await assertAccessible(page, what);
-  const before = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 640 });
-  assert.ok((await pageWidth(page)) <= 320, `${what} is ${await pageWidth(page)} px wide at 320 px`);
-  await assertAccessible(page, `${what} at 320 px`);
-  await page.setViewportSize(before);
-}
-
 const panelOf = (page: Page) => page.getByRole('region', { name: /^Eigenschaften/ });
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -87,15 +73,10 @@ describe('designer property panel', () => {
   const portal = portalSuite();
 
   test('a designer edits texts, key, rules, options, a condition and file limits of existing fields; the draft keeps them', async () => {
-    const userId = randomUUID();
-    await portal.db.query(`INSERT INTO users (id, email, name, password_hash, managed_by) VALUES ($1, $2, 'Panel', $3, 'api')`, [userId, email, await hashPassword(password)]);
-    await portal.db.query(`INSERT INTO role_grants (user_id, role, authority_id, managed_by) VALUES ($1, 'designer', 'steueramt', 'api')`, [userId]);
+    await addDesigner(portal.db, email);
     const portalPage = await portal.open('/admin/anmelden');
     const { page } = portalPage;
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill(password);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Übersicht' }).waitFor();
+    await signIn(page, email);
     await page.getByRole('navigation', { name: 'Bereiche der Verwaltung' }).getByRole('link', { name: 'Formulare' }).click();
     await page.getByRole('heading', { level: 1, name: 'Formulare' }).waitFor();
 
@@ -111,7 +92,7 @@ describe('designer property panel', () => {
     await page.getByRole('heading', { level: 1, name: 'Gestaltung: Hundemeldung' }).waitFor();
     const panel = panelOf(page);
     await panel.getByText('Kein Element gewählt.', { exact: false }).waitFor();
-    await assertState(page, 'the panel without a selection');
+    await assertState(page, 'the panel without a selection', true);
 
     // The text: labels, the key following the label, an invalid key refused, a key by hand.
     await select(page, 'Rufname');
@@ -125,7 +106,7 @@ describe('designer property panel', () => {
     assert.match(await problemAt(page, 'Schlüssel'), /nicht mit einer Ziffer beginnen/);
     await key.fill('rasse');
     assert.match(await problemAt(page, 'Schlüssel'), /schon ein anderes Feld/);
-    await assertState(page, 'the panel with a refused key');
+    await assertState(page, 'the panel with a refused key', true);
     await key.fill('hundename');
     assert.equal(await key.getAttribute('aria-invalid'), null);
     await panel.getByLabel('Beschriftung', { exact: true }).fill('Name des Tieres');
@@ -144,11 +125,11 @@ describe('designer property panel', () => {
     const pattern = panel.getByLabel('Muster (regulärer Ausdruck)');
     await pattern.fill('^[A-Z');
     assert.match(await problemAt(page, 'Muster (regulärer Ausdruck)'), /kein gültiger regulärer Ausdruck/);
-    await assertState(page, 'the panel of a text with a refused pattern');
+    await assertState(page, 'the panel of a text with a refused pattern', true);
     await pattern.fill('^\\p{Lu}[\\p{L} ]+$');
     await panel.getByLabel('Fehlermeldung, wenn die Eingabe nicht passt', { exact: true }).fill('Bitte mit einem Großbuchstaben beginnen.');
     await panel.getByLabel('Fehlermeldung, wenn die Eingabe nicht passt (Englisch, freiwillig)').fill('Please start with a capital letter.');
-    await assertState(page, 'the panel of a text');
+    await assertState(page, 'the panel of a text', true);
 
     // The choice: display, options added, renamed and reordered.
     await select(page, 'Rasse');
@@ -168,7 +149,7 @@ describe('designer property panel', () => {
     await first.getByLabel('Wert', { exact: true }).fill('dackel');
     assert.match(await problemAt(page, 'Wert', first), /schon eine andere Option/);
     await first.getByLabel('Wert', { exact: true }).fill('mischling');
-    await assertState(page, 'the panel of a choice');
+    await assertState(page, 'the panel of a choice', true);
 
     // The number: bounds, a wrong number refused, and a condition on the choice.
     await select(page, 'Gewicht in kg');
@@ -182,7 +163,7 @@ describe('designer property panel', () => {
     await panel.getByLabel('Feld', { exact: true }).selectOption({ label: 'Rasse' });
     await panel.getByLabel('Vergleich').selectOption({ label: 'ist' });
     await panel.getByLabel('Wert', { exact: true }).selectOption({ label: 'Dackel' });
-    await assertState(page, 'the panel of a number with a condition');
+    await assertState(page, 'the panel of a number with a condition', true);
 
     // The file: types and size.
     await select(page, 'Impfpass');
@@ -193,7 +174,7 @@ describe('designer property panel', () => {
     await size.fill('60');
     assert.match(await problemAt(page, 'Größte Datei in MiB'), /Höchstens 50 MiB/);
     await size.fill('5');
-    await assertState(page, 'the panel of a file');
+    await assertState(page, 'the panel of a file', true);
 
     // What refers to the choice, and selecting it from there.
     await select(page, 'Rasse');
@@ -238,7 +219,7 @@ describe('designer property panel', () => {
     await select(page, 'Name des Tieres');
     await panel.getByText('hundename – bleibt, weil das Feld veröffentlicht ist').waitFor();
     assert.equal(await panel.getByLabel('Schlüssel', { exact: true }).count(), 0);
-    await assertState(page, 'the panel of a published field');
+    await assertState(page, 'the panel of a published field', true);
     await portalPage.close();
   });
 });

@@ -6,15 +6,11 @@
  * nothing is stored. Every state is free of axe violations and fits 320 px.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { hashPassword } from '../../server/auth/passwords.ts';
-import { assertAccessible } from './support/axe.ts';
+import { addDesigner, assertState, designerPassword } from './support/designer.ts';
 import { portalSuite } from './support/suite.ts';
 
 const email = 'vorschau@steueramt.example';
-const password = 'ein sicheres Passwort';
 const formId = 'fundmeldung';
 
 /** Two steps: the finder (a required name, a postcode) and a proof (a file). */
@@ -50,27 +46,13 @@ const definition = {
   },
 };
 
-const pageWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-
-/** axe at the current size and at 320 px, where the page must not scroll sideways. */
-async function assertState(page: Page, what: string): Promise<void> {
-  await assertAccessible(page, what);
-  const before = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 640 });
-  assert.ok((await pageWidth(page)) <= 320, `${what} is ${await pageWidth(page)} px wide at 320 px`);
-  await assertAccessible(page, `${what} at 320 px`);
-  await page.setViewportSize(before);
-}
-
 describe('designer: the live preview', () => {
   const portal = portalSuite();
 
   test('draws the draft step by step in either language, keeps what was typed, and test-submits without storing', async () => {
-    const userId = randomUUID();
-    await portal.db.query(`INSERT INTO users (id, email, name, password_hash, managed_by) VALUES ($1, $2, 'Gestalterin', $3, 'api')`, [userId, email, await hashPassword(password)]);
-    await portal.db.query(`INSERT INTO role_grants (user_id, role, authority_id, managed_by) VALUES ($1, 'designer', 'steueramt', 'api')`, [userId]);
+    await addDesigner(portal.db, email);
     const { page, context, close } = await portal.open('/admin/anmelden');
-    const login = await context.request.post(`${portal.url}/api/auth/login`, { data: { email, password } });
+    const login = await context.request.post(`${portal.url}/api/auth/login`, { data: { email, password: designerPassword } });
     assert.equal(login.status(), 200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const created = await context.request.post(`${portal.url}/api/admin/forms`, { data: definition, headers: { 'X-CSRF-Token': csrfToken } });
@@ -97,7 +79,7 @@ describe('designer: the live preview', () => {
       return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
     });
     assert.deepEqual(duplicates, []);
-    await assertState(page, 'the preview, first step');
+    await assertState(page, 'the preview, first step', true);
 
     // A name outside DIN 91379 and a wrong postcode: refused, each problem with its field's label.
     await preview.getByLabel('Familienname').fill('Ωmega');
@@ -109,7 +91,7 @@ describe('designer: the live preview', () => {
     assert.match(await verdict.textContent() ?? '', /Postleitzahl: Dies ist keine gültige deutsche Postleitzahl/);
     // The problem is shown at the field too, as the citizen sees it.
     assert.match((await preview.locator('#vorschau_postleitzahl').getAttribute('aria-invalid')) ?? '', /true/);
-    await assertState(page, 'the preview with a refused test submission');
+    await assertState(page, 'the preview with a refused test submission', true);
 
     // English: the form's texts and the verdict in English, the back office stays German; the data stays.
     await languageSelect.selectOption('en');
@@ -120,7 +102,7 @@ describe('designer: the live preview', () => {
     await preview.getByRole('heading', { name: 'Vorschau' }).waitFor();
     await preview.getByRole('button', { name: 'Probe-Absenden' }).click();
     await verdict.getByText(/Postcode: This is not a valid German postcode/).waitFor();
-    await assertState(page, 'the preview in English');
+    await assertState(page, 'the preview in English', true);
 
     // The second step: the file field says that nothing is uploaded, and its control is off.
     await stepSelect.selectOption({ label: '2. Proof' });
@@ -128,7 +110,7 @@ describe('designer: the live preview', () => {
     await file.waitFor();
     assert.equal(await file.isDisabled(), true);
     await preview.getByText('In der Vorschau werden keine Dateien hochgeladen; ein Dateifeld bleibt hier leer.').waitFor();
-    await assertState(page, 'the preview of the file step');
+    await assertState(page, 'the preview of the file step', true);
     await languageSelect.selectOption('de');
     await stepSelect.selectOption({ label: 'Alle Schritte' });
     await preview.getByLabel('Foto der Fundsache').waitFor();
@@ -154,7 +136,7 @@ describe('designer: the live preview', () => {
     await preview.getByLabel('Postleitzahl').fill('64283');
     await preview.getByRole('button', { name: 'Probe-Absenden' }).click();
     await verdict.getByText('Die Angaben würden angenommen.').waitFor();
-    await assertState(page, 'the preview with an accepted test submission');
+    await assertState(page, 'the preview with an accepted test submission', true);
 
     // Nothing stored: no submission, no file, no audit entry of the form beyond its creation.
     assert.equal(await counts(), stored);

@@ -12,22 +12,13 @@ import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { minimalDefinition } from '../support/forms-dir.ts';
-import { assertAccessible } from './support/axe.ts';
+import { assertState } from './support/designer.ts';
 import { portalSuite } from './support/suite.ts';
 
 const email = 'routen@steueramt.example';
 const password = 'ein sicheres Passwort';
 
-const pageWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
 
-async function assertState(page: Page, what: string): Promise<void> {
-  await assertAccessible(page, what);
-  const before = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 640 });
-  assert.ok((await pageWidth(page)) <= 320, `${what} is ${await pageWidth(page)} px wide at 320 px`);
-  await assertAccessible(page, `${what} at 320 px`);
-  await page.setViewportSize(before);
-}
 
 /** A designer form of the Steueramt with a choice to test and the applicant's postal address (which letters need). */
 function katzenmeldung(id: string, routes?: unknown[]) {
@@ -102,7 +93,7 @@ describe('designer: routes and conditions', () => {
     await openRoutes(page, 'katzenmeldung');
     await page.getByText('Dieses Formular hat keine Weiterleitung: Eingegangene Anträge bleiben im Antragswerk').waitFor();
     await page.getByRole('button', { name: 'Weiterleitung hinzufügen' }).waitFor();
-    await assertState(page, 'a form without routes');
+    await assertState(page, 'a form without routes', true);
 
     // Route 1: the Steueramt's XÖV target, only for commercial keeping.
     await page.getByRole('button', { name: 'Weiterleitung hinzufügen' }).click();
@@ -117,7 +108,7 @@ describe('designer: routes and conditions', () => {
 
     await first.getByLabel('Nur unter einer Bedingung weiterleiten').check();
     await first.getByText('Die Bedingung ist noch unvollständig: Wählen Sie ein Feld. Bis dahin gilt keine Bedingung.').waitFor();
-    await assertState(page, 'a route with an incomplete condition');
+    await assertState(page, 'a route with an incomplete condition', true);
     await first.getByLabel('Feld', { exact: true }).selectOption({ label: 'Art der Haltung' });
     await first.getByText('Die Bedingung ist noch unvollständig: Geben Sie einen Wert an.').waitFor();
     assert.deepEqual(await first.getByLabel('Vergleich', { exact: true }).locator('option').allTextContents(), ['ist', 'ist nicht', 'ist eines von', 'ist ausgefüllt']);
@@ -135,7 +126,7 @@ describe('designer: routes and conditions', () => {
     const template = second.getByLabel('Briefvorlage');
     assert.deepEqual(await template.locator('option').allTextContents(), ['Vorlage des Druckziels: Eingangsbestätigung', 'Eingangsbestätigung']);
     await template.selectOption({ label: 'Eingangsbestätigung' });
-    await assertState(page, 'two routes, one with a condition and one with a letter template');
+    await assertState(page, 'two routes, one with a condition and one with a letter template', true);
 
     const expected = [
       { to: 'steueramt', when: { required: ['haltung'], properties: { haltung: { const: 'gewerblich' } } } },
@@ -171,7 +162,7 @@ describe('designer: routes and conditions', () => {
     const first = route(page, 1);
     await first.getByRole('group', { name: 'eigene Bedingung (JSON Schema), bleibt unverändert' }).waitFor();
     assert.match((await first.getByRole('region', { name: 'eigene Bedingung (JSON Schema), bleibt unverändert' }).textContent()) ?? '', /minProperties/);
-    await assertState(page, 'a route with a condition of its own');
+    await assertState(page, 'a route with a condition of its own', true);
 
     // Another change to the route keeps the condition as written.
     await first.getByLabel('Art der Nachricht').selectOption({ label: 'XBau Universeller Antrag' });
@@ -185,7 +176,7 @@ describe('designer: routes and conditions', () => {
     await first.getByLabel('Nur unter einer Bedingung weiterleiten').check();
     await first.getByLabel('Feld', { exact: true }).selectOption({ label: 'Art der Haltung' });
     await first.getByLabel('Vergleich', { exact: true }).selectOption({ label: 'ist eines von' });
-    await assertState(page, 'an own condition being replaced');
+    await assertState(page, 'an own condition being replaced', true);
     await first.getByRole('group', { name: 'Werte' }).getByLabel('Privat').check();
     const replaced = [{ to: 'steueramt', profil: 'antragswerk', when: { required: ['haltung'], properties: { haltung: { enum: ['privat'] } } } }];
     assert.deepEqual(await savedRoutes('katzen-eigen', replaced), replaced);
@@ -197,6 +188,6 @@ describe('designer: routes and conditions', () => {
     await page.getByText('Dieses Formular hat keine Weiterleitung').waitFor();
     assert.equal(await focusedText(page), 'Weiterleitung hinzufügen');
     assert.equal(await savedRoutes('katzen-eigen', null), null);
-    await assertState(page, 'the last route removed');
+    await assertState(page, 'the last route removed', true);
   });
 });

@@ -1,8 +1,9 @@
 /** The "Formular" work area: the form's title and description in German and English, LeiKa key and retention. */
 import { useState } from 'react';
+import { conditionFields } from '../../../../../shared/designer/edit.ts';
 import type { Texts } from '../../../../../shared/designer/model.ts';
 import { useTexts } from '../../use-texts.ts';
-import { TextAreaField, TextField } from '../../components/fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { useFormState } from '../../components/form-state.ts';
 import { useEditor } from './editor-context.tsx';
 import { designerTexts } from './texts.ts';
@@ -28,6 +29,9 @@ export function FormProperties({ authority }: { authority: string | null }) {
     problemAt: (pointer: string) => (pointer === '/retentionDays' && retentionProblem ? { path: pointer, message: words.retentionInvalid } : undefined),
   };
   const update = (patch: Parameters<typeof editor.edit>[0] & { type: 'updateForm' }) => editor.edit(patch);
+  // Where the data holds the Regionalschlüssel (for routes to a Zuständigkeit): a text or choice field.
+  const keyFields = conditionFields(form).filter((f) => f.kind === 'text' || f.kind === 'choice');
+  const pointerOf = (field: string) => `/${field.split('.').join('/')}`;
   const description = (de?: string, en?: string) => {
     const next = withEnglish(form.description, de, en);
     update({ type: 'updateForm', patch: { description: next.de || next.en ? next : undefined } });
@@ -50,6 +54,19 @@ export function FormProperties({ authority }: { authority: string | null }) {
         <TextAreaField form={state} pointer="/description/de" label={words.formDescription} rows={3} value={form.description?.de ?? ''} onChange={(de) => description(de, undefined)} />
         <TextAreaField form={state} pointer="/description/en" label={words.formDescriptionEn} rows={3} value={form.description?.en ?? ''} onChange={(en) => description(undefined, en)} />
         <TextField form={state} pointer="/leika" label={words.leika} hint={words.leikaHint} inputMode="numeric" value={form.leika ?? ''} onChange={(leika) => update({ type: 'updateForm', patch: { leika: leika || undefined } })} />
+        <SelectField
+          form={state}
+          pointer="/regionalschluessel"
+          label={words.regionalschluessel}
+          hint={words.regionalschluesselHint}
+          value={form.regionalschluessel ?? ''}
+          options={[
+            { value: '', label: words.regionalschluesselNone },
+            ...(form.regionalschluessel && !keyFields.some((f) => pointerOf(f.field) === form.regionalschluessel) ? [{ value: form.regionalschluessel, label: form.regionalschluessel }] : []),
+            ...keyFields.map((f) => ({ value: pointerOf(f.field), label: f.label })),
+          ]}
+          onChange={(pointer) => update({ type: 'updateForm', patch: { regionalschluessel: pointer || undefined } })}
+        />
         <TextField
           form={state}
           pointer="/retentionDays"
