@@ -6,7 +6,7 @@ import type { ComponentType } from 'react';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { useLanguage } from '../language.tsx';
 import { Link, useRouter } from '../routing/router.tsx';
-import { lazyPage } from '../routing/lazy-page.tsx';
+import { lazyPage, type LazyPage } from '../routing/lazy-page.tsx';
 import { AdminLayout } from './admin-layout.tsx';
 import { adminPages, adminPaths, matchAdminRoute, type AdminPageId } from './admin-paths.ts';
 import { SessionProvider, useSession } from './session.tsx';
@@ -44,12 +44,13 @@ const pageCode: Record<AdminPageId, () => Promise<ComponentType<AdminPageProps>>
 
 const pages = Object.fromEntries(
   (Object.entries(pageCode) as Array<[AdminPageId, () => Promise<ComponentType<AdminPageProps>>]>).map(([page, load]) => [page, lazyPage(load)]),
-) as Record<AdminPageId, ComponentType<AdminPageProps>>;
+) as Record<AdminPageId, LazyPage<AdminPageProps>>;
 
 // The code of the page the address names starts loading with the back office's own, beside the
-// session look-up, instead of after the frame has been shown.
+// session look-up; the session's loading status lasts until both are there, so the page then
+// renders at once and its own requests start without waiting for React to reveal it.
 const firstRoute = matchAdminRoute(window.location.pathname);
-if (firstRoute) pageCode[firstRoute.page]().catch(() => undefined);
+const firstPageCode = firstRoute ? pages[firstRoute.page].preload().catch(() => undefined) : undefined;
 
 const texts = {
   de: {
@@ -98,7 +99,7 @@ function CurrentAdminPage() {
 
 export function AdminApp() {
   return (
-    <SessionProvider>
+    <SessionProvider alsoWaitFor={firstPageCode}>
       <AdminLayout>
         <CurrentAdminPage />
       </AdminLayout>

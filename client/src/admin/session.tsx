@@ -46,7 +46,13 @@ early.catch(() => undefined);
 
 type State = { kind: 'loading' } | { kind: 'signed-in'; me: SignedIn } | { kind: 'signed-out' } | { kind: 'failed'; error: Error };
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+interface ProviderProps {
+  children: ReactNode;
+  /** Something the pages need first (their code): the session shows as loading until it is settled too. */
+  alsoWaitFor?: Promise<unknown> | undefined;
+}
+
+export function SessionProvider({ children, alsoWaitFor }: ProviderProps) {
   const { lang } = useLanguage();
   const { location, navigate } = useRouter();
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -56,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let current = true;
     const lookUp = early ?? whoAmI(lang);
     early = undefined;
-    lookUp.then(
+    Promise.all([lookUp, alsoWaitFor]).then(([me]) => me).then(
       (me) => current && setState({ kind: 'signed-in', me }),
       (error: unknown) =>
         current && setState(error instanceof ApiError && error.status === 401 ? { kind: 'signed-out' } : { kind: 'failed', error: error as Error }),

@@ -22,16 +22,33 @@ class PageCodeBoundary extends Component<{ children: ReactNode }, { error: Error
   }
 }
 
+export type LazyPage<P extends object> = ComponentType<P> & {
+  /** Starts loading the page's code; once it is there, the page renders without suspending. */
+  preload(): Promise<unknown>;
+};
+
 /** `load` imports the page's module; the page renders inside a loading status and an error boundary. */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Page = lazy(async () => ({ default: await load() }));
-  return function LazyPage(props: P) {
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const keep = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const Page = lazy(async () => ({ default: await keep() }));
+  function LazyPage(props: P) {
+    // Code already loaded (preloaded beside other requests) renders at once: no loading status
+    // shown and no pause before the page's own requests start.
+    const Loaded = loaded;
     return (
       <PageCodeBoundary>
-        <Suspense fallback={<Loading />}>
-          <Page {...props} />
-        </Suspense>
+        <Suspense fallback={<Loading />}>{Loaded ? <Loaded {...props} /> : <Page {...props} />}</Suspense>
       </PageCodeBoundary>
     );
-  };
+  }
+  return Object.assign(LazyPage, { preload: keep });
 }
