@@ -5,7 +5,7 @@
  * form; if the code cannot be loaded (offline, or the portal was updated meanwhile), the usual
  * load error with a retry that loads the page afresh.
  */
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { ApiError, networkErrorCode } from '../api/http.ts';
 import { LoadFailed, Loading } from '../layout/load-states.tsx';
 
@@ -42,8 +42,9 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
   const Page = lazy(async () => ({ default: await keep() }));
   function LazyPage(props: P) {
     // Code already loaded (preloaded beside other requests) renders at once: no loading status
-    // shown and no pause before the page's own requests start.
-    const Loaded = loaded;
+    // shown and no pause before the page's own requests start. Decided once per mounted page:
+    // swapping one element type for the other would start the page afresh.
+    const [Loaded] = useState(() => loaded);
     return (
       <PageCodeBoundary>
         <Suspense fallback={<Loading />}>{Loaded ? <Loaded {...props} /> : <Page {...props} />}</Suspense>
