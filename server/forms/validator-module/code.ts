@@ -1,0 +1,63 @@
+/**
+ * A form version's validators as standalone code: the verdict's JSON Schema validator (what
+ * compileFormValidator compiles on the server) and, per language, the set of sub-schema
+ * validators rjsf asks for while it resolves conditions, dependencies and oneOf/anyOf choices
+ * (found by rjsf's own schema parser, keyed by its schema hash). All come from instances
+ * configured by createAjv(), so the browser reaches the server's verdicts without compiling.
+ *
+ * The module is a factory, `export default function (require) { … }`: it imports nothing, and
+ * the client hands it ajv's run-time helpers and the project's formats and keyword functions
+ * (shared/validation/standalone-runtime.ts). Each validator set lives in its own function scope.
+ */
+import { ROOT_SCHEMA_PREFIX, schemaParser, withIdRefPrefix, type RJSFSchema } from '@rjsf/utils';
+import standaloneCodeImport from 'ajv/dist/standalone/index.js';
+import type { FormDefinition } from '../../../shared/form-definition.ts';
+import { localizeForm } from '../../../shared/form-view/localize.ts';
+import { languages } from '../../../shared/i18n.ts';
+import { createAjv } from '../../../shared/validation/ajv.ts';
+
+// ajv's standalone entry is CommonJS; its default export arrives wrapped under some loaders.
+const standaloneCode = ((standaloneCodeImport as unknown as { default?: typeof standaloneCodeImport }).default ??
+  standaloneCodeImport) as typeof standaloneCodeImport;
+
+/** The exports of standalone code, evaluated in a scope of their own. */
+const scoped = (code: string) =>
+  `(function () {\nconst module = { exports: {} };\nconst exports = module.exports;\n${code}\nreturn module.exports;\n})()`;
+
+/** The schema validator of the verdict, compiled as the server compiles it. */
+function formSchemaCode(definition: FormDefinition): string {
+  const ajv = createAjv({ standalone: true });
+  return scoped(standaloneCode(ajv, ajv.compile(definition.schema)));
+}
+
+/** rjsf's sub-schema validators for the form as shown in one language. */
+function rjsfCode(definition: FormDefinition, lang: (typeof languages)[number]): string {
+  const root = localizeForm(definition, lang).schema;
+  const schemas = schemaParser(root as RJSFSchema);
+  const ajv = createAjv({ standalone: true });
+  // As rjsf's own validator does: references into the form resolve against the whole schema.
+  ajv.addSchema(root, ROOT_SCHEMA_PREFIX);
+  // A schema with an `$id` of its own (the root's) is known under it already.
+  for (const [key, schema] of Object.entries(schemas)) if (!ajv.getSchema(key)) ajv.addSchema(withIdRefPrefix(schema));
+  const exported = Object.fromEntries(Object.keys(schemas).map((key) => [key, key]));
+  return scoped(standaloneCode(ajv, exported));
+}
+
+/** The module's source. Throws when the definition's schema does not compile. */
+export function validatorModuleCode(definition: FormDefinition): string {
+  const rjsf = languages.map((lang) => `  ${lang}: ${rjsfCode(definition, lang)},`).join('\n');
+  return [
+    `// Validators of the form ${JSON.stringify(definition.id).replace(/\*\//g, '*\\/')}: ajv standalone code, run with the portal's validator runtime.`,
+    'export default function validators(require) {',
+    '"use strict";',
+    `const form = ${formSchemaCode(definition)};`,
+    'return {',
+    '  form: form.default,',
+    '  rjsf: {',
+    rjsf,
+    '  },',
+    '};',
+    '}',
+    '',
+  ].join('\n');
+}
