@@ -81,6 +81,16 @@ describe('validator module: the same verdicts as the server', () => {
       }
     }
   });
+
+  test("a map's propertyNames: the name of a new entry is judged without compiling", async () => {
+    const definition = readJson<FormDefinition>('test/fixtures/schema-corpus/forms/korpus-karte.json');
+    const loaded = await load(validatorModuleCode(definition));
+    const schema = localizeForm(definition, 'de').schema as RJSFSchema;
+    const names = ((schema.properties as Record<string, RJSFSchema>).kennzahlen as RJSFSchema).propertyNames as RJSFSchema;
+    const precompiled = createPrecompiledValidator(loaded.rjsf.de, schema);
+    assert.equal(precompiled.isValid(names, 'hunde', schema), true);
+    assert.equal(precompiled.isValid(names, 'Hunde!', schema), false);
+  });
 });
 
 for (const engine of testEngines()) {

@@ -9,7 +9,7 @@
  * the client hands it ajv's run-time helpers and the project's formats and keyword functions
  * (shared/validation/standalone-runtime.ts). Each validator set lives in its own function scope.
  */
-import { ROOT_SCHEMA_PREFIX, schemaParser, withIdRefPrefix, type RJSFSchema } from '@rjsf/utils';
+import { hashForSchema, ID_KEY, ROOT_SCHEMA_PREFIX, schemaParser, withIdRefPrefix, type RJSFSchema } from '@rjsf/utils';
 import standaloneCodeImport from 'ajv/dist/standalone/index.js';
 import type { FormDefinition } from '../../../shared/form-definition.ts';
 import { localizeForm } from '../../../shared/form-view/localize.ts';
@@ -30,10 +30,30 @@ function formSchemaCode(definition: FormDefinition): string {
   return scoped(standaloneCode(ajv, ajv.compile(definition.schema)));
 }
 
+/**
+ * Sub-schemas the portal's own code judges values by, besides those rjsf's parser finds: a map's
+ * `propertyNames`, which decides whether a name typed for a new entry fits (map-names.ts).
+ */
+function ownSubSchemas(root: unknown): Record<string, RJSFSchema> {
+  const found: Record<string, RJSFSchema> = {};
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const names = (node as Record<string, unknown>).propertyNames;
+    if (names !== null && typeof names === 'object' && !Array.isArray(names)) {
+      const key = (names as RJSFSchema)[ID_KEY] ?? hashForSchema(names as RJSFSchema);
+      found[key] = { ...(names as RJSFSchema), [ID_KEY]: key };
+    }
+    stack.push(...Object.values(node));
+  }
+  return found;
+}
+
 /** rjsf's sub-schema validators for the form as shown in one language. */
 function rjsfCode(definition: FormDefinition, lang: (typeof languages)[number]): string {
   const root = localizeForm(definition, lang).schema;
-  const schemas = schemaParser(root as RJSFSchema);
+  const schemas = { ...ownSubSchemas(root), ...schemaParser(root as RJSFSchema) };
   const ajv = createAjv({ standalone: true });
   // As rjsf's own validator does: references into the form resolve against the whole schema.
   ajv.addSchema(root, ROOT_SCHEMA_PREFIX);
