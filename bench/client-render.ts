@@ -59,6 +59,12 @@ const measure = `
   });
 `;
 
+/**
+ * What `measure` records on `window`. Waited for with function predicates, not strings: the page's
+ * policy has no 'unsafe-eval', and Playwright polls a string predicate with eval inside the page.
+ */
+type Recorded = { __bench: { interactive: number | null; keys: number[] } };
+
 interface Target {
   name: string;
   url: string;
@@ -104,8 +110,8 @@ async function timeToInteractive(browser: Browser, target: Target): Promise<numb
   const page = await context.newPage();
   await page.addInitScript(measure);
   await page.goto(target.url);
-  await page.waitForFunction('window.__bench.interactive !== null', undefined, { timeout: 30_000 });
-  const interactive = (await page.evaluate('window.__bench.interactive')) as number;
+  await page.waitForFunction(() => (window as unknown as Recorded).__bench.interactive !== null, undefined, { timeout: 30_000 });
+  const interactive = (await page.evaluate(() => (window as unknown as Recorded).__bench.interactive)) as number;
   await context.close();
   return interactive;
 }
@@ -115,12 +121,12 @@ async function typing(browser: Browser, target: Target): Promise<number[]> {
   const page = await context.newPage();
   await page.addInitScript(measure);
   await page.goto(target.url);
-  await page.waitForFunction('window.__bench.interactive !== null');
+  await page.waitForFunction(() => (window as unknown as Recorded).__bench.interactive !== null);
   await page.focus(target.input);
   const text = 'Müller-Lüdenscheidt Zoë Marie Ölmühle Weg '.repeat(4).slice(0, keystrokes);
   await page.keyboard.type(text, { delay: 30 });
   await page.waitForTimeout(100);
-  const keys = (await page.evaluate('window.__bench.keys')) as number[];
+  const keys = await page.evaluate(() => (window as unknown as Recorded).__bench.keys);
   const value = await page.inputValue(target.input);
   if (value !== text) throw new Error(`${target.name}: typed "${text}", the field holds "${value}"`);
   await context.close();

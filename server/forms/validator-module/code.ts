@@ -50,17 +50,23 @@ function ownSubSchemas(root: unknown): Record<string, RJSFSchema> {
   return found;
 }
 
-/** rjsf's sub-schema validators for the form as shown in one language. */
+/**
+ * rjsf's sub-schema validators for the form as shown in one language. The whole form is left out:
+ * rjsf judges it only when it validates, which the portal never lets it do (the verdict is
+ * form-validator.ts's), and it would be the module's largest part, once per language. Its entry
+ * refuses to run (rjsf's precompiled validator needs one to exist).
+ */
 function rjsfCode(definition: FormDefinition, lang: (typeof languages)[number]): string {
-  const root = localizeForm(definition, lang).schema;
-  const schemas = { ...ownSubSchemas(root), ...schemaParser(root as RJSFSchema) };
+  const root = localizeForm(definition, lang).schema as RJSFSchema;
+  const rootKey = root[ID_KEY] ?? hashForSchema(root);
+  const schemas = { ...ownSubSchemas(root), ...schemaParser(root) };
+  delete schemas[rootKey];
   const ajv = createAjv({ standalone: true });
   // As rjsf's own validator does: references into the form resolve against the whole schema.
   ajv.addSchema(root, ROOT_SCHEMA_PREFIX);
-  // A schema with an `$id` of its own (the root's) is known under it already.
-  for (const [key, schema] of Object.entries(schemas)) if (!ajv.getSchema(key)) ajv.addSchema(withIdRefPrefix(schema));
+  for (const schema of Object.values(schemas)) ajv.addSchema(withIdRefPrefix(schema));
   const exported = Object.fromEntries(Object.keys(schemas).map((key) => [key, key]));
-  return scoped(standaloneCode(ajv, exported));
+  return `Object.assign(${scoped(standaloneCode(ajv, exported))}, { ${JSON.stringify(rootKey)}: wholeFormNotJudged })`;
 }
 
 /** The module's source. Throws when the definition's schema does not compile. */
@@ -70,6 +76,7 @@ export function validatorModuleCode(definition: FormDefinition): string {
     `// Validators of the form ${JSON.stringify(definition.id).replace(/\*\//g, '*\\/')}: ajv standalone code, run with the portal's validator runtime.`,
     'export default function validators(require) {',
     '"use strict";',
+    'const wholeFormNotJudged = () => { throw new Error("The whole form is judged by the form validator, not by rjsf."); };',
     `const form = ${formSchemaCode(definition)};`,
     'return {',
     '  form: form.default,',
