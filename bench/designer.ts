@@ -69,7 +69,8 @@ async function open(browser: Browser, url: string, config: ProbeConfig, signIn?:
   await page.addInitScript(probeScript(config));
   await page.goto(url);
   try {
-    await page.waitForFunction('window.__bench.interactive !== null', undefined, { timeout: 30_000 });
+    // Function predicates: Playwright polls a string one with eval, which the page's policy refuses.
+    await page.waitForFunction(() => (globalThis as unknown as { __bench: { interactive: number | null } }).__bench.interactive !== null, undefined, { timeout: 30_000 });
   } catch (error) {
     const text = (await page.evaluate(`window.__bench.regionText(${JSON.stringify(config.contentRegion)})`)) as string | null;
     const seen = text === null ? `no region "${config.contentRegion}"` : `the region "${config.contentRegion}" shows: ${text.replaceAll('\u0001', ' ').slice(0, 300)}`;
@@ -86,7 +87,7 @@ async function timed(page: Page, watches: Watch[], act: () => Promise<void>, tim
   for (const watch of watches) await page.evaluate(`window.__bench.arm(${JSON.stringify(watch)})`);
   await act();
   try {
-    await page.waitForFunction('window.__bench.pending() === 0', undefined, { timeout, polling: 10 });
+    await page.waitForFunction(() => (globalThis as unknown as { __bench: { pending(): number } }).__bench.pending() === 0, undefined, { timeout, polling: 10 });
     return true;
   } catch {
     await page.evaluate('window.__bench.disarm()');

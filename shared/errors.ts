@@ -285,6 +285,11 @@ export const errorCatalogue = {
     de: 'Dieses Formular gibt es im Formular-Designer nicht.',
     en: 'This form does not exist in the form designer.',
   },
+  validator_module_not_found: {
+    status: 404,
+    de: 'Diese Prüfregeln der Vorschau gibt es nicht (mehr); die Vorschau fordert sie neu an.',
+    en: 'These preview validators do not exist (any more); the preview requests them again.',
+  },
   definition_invalid: {
     status: 422,
     de: 'Die Formulardefinition hat Probleme; jedes ist mit seiner Stelle (JSON Pointer) aufgeführt.',

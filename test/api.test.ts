@@ -50,7 +50,10 @@ for (const engine of testEngines()) {
         uiSchema: {},
         i18n: d.i18n,
         applicant: d.applicant,
+        validatorModule: res.body.validatorModule,
       });
+      // Where its precompiled validators are (test/forms/validator-module.test.ts).
+      assert.match(res.body.validatorModule, /^\/api\/forms\/testformular\/versions\/1\/validator\.js\?rev=[0-9a-f]{20}$/);
     });
 
     test('GET /api/forms/:formId/versions/:version returns a recorded version', async () => {

@@ -6,6 +6,7 @@
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Database } from '../db/database.ts';
+import type { FormDefinition } from '../../shared/form-definition.ts';
 import { AppError } from '../app-error.ts';
 import { allow, principalOf } from '../auth/policy-http.ts';
 import { may, scopeOf } from '../../shared/auth-policy.ts';
@@ -23,6 +24,8 @@ import { diffDefinitions } from './diff.ts';
 import { routeOptions } from './route-options.ts';
 import { latestVersion, listDesignerForms, listVersions, type DesignerForm } from './records.ts';
 import { testSubmission } from './test-submission.ts';
+import { PreviewValidators } from './preview-validators.ts';
+import { sendValidatorModule } from '../forms/validator-module/http.ts';
 
 /** The largest shipped definition is about 50 KB; a definition twenty times that is not one. */
 export const definitionLimitBytes = 1024 * 1024;
@@ -58,6 +61,7 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
   const body = jsonObjectBody(definitionLimitBytes);
   const ajv = createAjv();
   const check = definitionChecker(ajv, () => ({ directory: routing.snapshot, templates }));
+  const previewValidators = new PreviewValidators();
 
   function context(res: Response): DesignerContext {
     const p = principalOf(res);
@@ -232,6 +236,24 @@ export function designerAdminRouter(deps: DesignerAdminDependencies): Router {
       res.json(testSubmission({ ajv, check, routing }, req.params.id, authorityId, req.body));
     })
     .all(methodNotAllowed(['POST']));
+
+  // The preview's precompiled validators (docs/designer.md): written for the definition sent, then imported.
+  router
+    .route('/api/admin/forms/:id/preview-validators')
+    .post(...design, noStore, ...body, async (req, res) => {
+      if (!fileFormOf(res, req.params.id)) await designerFormOf(context(res), req.params.id);
+      res.json(previewValidators.prepare(req.params.id, req.body as Record<string, unknown>));
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/api/admin/forms/:id/preview-validators/:file')
+    .get(...design, async (req, res) => {
+      const file = fileFormOf(res, req.params.id);
+      const current = file ? file.definition : ((await designerFormOf(context(res), req.params.id)).draft as unknown as FormDefinition);
+      sendValidatorModule(res, previewValidators.find(req.params.id, req.params.file, current), { lasting: true, private: true });
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
 
   router
     .route('/api/admin/forms/:id/export')

@@ -4,7 +4,7 @@
  * a regular expression. Each answers a value or a problem code; the panel words the problem at
  * the field and hands on nothing until the text is right.
  */
-import { attachmentMaxBytesLimit } from '../validation/ajv.ts';
+import { attachmentMaxBytesLimit } from '../validation/attachment-rule.ts';
 
 /** `number` any decimal, `integer` a whole number, `count` a whole number ≥ 0. */
 export type NumberKind = 'number' | 'integer' | 'count';

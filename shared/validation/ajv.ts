@@ -2,12 +2,12 @@
  * The one validator configuration. The server, the browser and the conformance tests all
  * build their validators here, so a verdict cannot differ by configuration.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, KeywordDefinition, AnySchemaObject } from 'ajv';
+import { Ajv2020, _ } from 'ajv/dist/2020.js';
+import type { AnySchemaObject, CodeKeywordDefinition, ErrorObject, KeywordCxt, KeywordDefinition } from 'ajv';
 import addFormatsImport from 'ajv-formats';
-import { isValidIBAN } from 'ibantools';
-import { uuidPattern } from '../uuid.ts';
-import { din91379Datatypes, disallowedCharacters, type Din91379Datatype } from './din91379.ts';
+import { din91379Datatypes } from './din91379.ts';
+import { attachmentMaxBytesLimit, attachmentMediaTypes } from './attachment-rule.ts';
+import { keywordFunctions, projectFormats, runtimeModules } from './vocabulary-runtime.ts';
 
 export type { ErrorObject };
 export type Ajv = Ajv2020;
@@ -16,27 +16,39 @@ export type Ajv = Ajv2020;
 const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ??
   addFormatsImport) as typeof addFormatsImport;
 
-/** German postcode: five digits, 01001–99998 (no postcode begins with 00). */
-const postleitzahl = /^(?!00)[0-9]{5}$/;
+/**
+ * The function `name` of vocabulary-runtime.ts in the validator's scope. Compiled in the process
+ * it is the function itself; in standalone code (the browser's precompiled module) it is read
+ * from the runtime module the code is given, so the code holds no function of its own.
+ */
+function keywordFunction(cxt: KeywordCxt, name: keyof typeof keywordFunctions) {
+  return cxt.gen.scopeValue('keyword', {
+    key: name,
+    ref: keywordFunctions[name],
+    code: _`require(${runtimeModules.keywords})[${name}]`,
+  });
+}
 
 /**
  * `"din91379": "datatypeC"` restricts a string to a DIN 91379 character repertoire
  * (A: names of natural persons, B: other names and addresses, C: all normative characters,
  * D/E: extended). XÖV messages use the same types, so input outside them is rejected at the form.
+ * A code-generating keyword, so that validators compile to standalone code.
  */
-const din91379Keyword: KeywordDefinition = {
+const din91379Keyword: CodeKeywordDefinition = {
   keyword: 'din91379',
   type: 'string',
   schemaType: 'string',
   metaSchema: { enum: din91379Datatypes },
-  errors: true,
-  validate: function din91379(datatype: Din91379Datatype, data: string) {
-    const characters = disallowedCharacters(data, datatype);
-    if (characters.length === 0) return true;
-    (din91379 as { errors?: Partial<ErrorObject>[] }).errors = [
-      { keyword: 'din91379', message: 'contains characters outside DIN 91379', params: { datatype, characters } },
-    ];
-    return false;
+  error: {
+    message: 'contains characters outside DIN 91379',
+    params: ({ schemaCode, params }) => _`{datatype: ${schemaCode}, characters: ${params.characters}}`,
+  },
+  code(cxt) {
+    const disallowed = keywordFunction(cxt, 'din91379');
+    const characters = cxt.gen.const('characters', _`${disallowed}(${cxt.data}, ${cxt.schemaCode})`);
+    cxt.setParams({ characters });
+    cxt.fail(_`${characters}.length !== 0`);
   },
 };
 
@@ -51,16 +63,14 @@ const errorMessageKeyword: KeywordDefinition = {
   metaSchema: { type: 'string', minLength: 1 },
 };
 
-/** Media types an attachment field may accept: those the server recognises by content. */
-export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export const attachmentMaxBytesLimit = 50 * 1024 * 1024;
+export { attachmentMaxBytesLimit, attachmentMediaTypes };
 
 /**
  * `"attachment": { "mediaTypes": ["application/pdf"], "maxBytes": 5242880 }` on a string field
  * makes it a file upload: the value is the id the upload endpoint returned. Size and type are
  * checked at upload (by content); here only the id's shape, at submit also that it exists.
  */
-const attachmentKeyword: KeywordDefinition = {
+const attachmentKeyword: CodeKeywordDefinition = {
   keyword: 'attachment',
   type: 'string',
   schemaType: 'object',
@@ -73,13 +83,10 @@ const attachmentKeyword: KeywordDefinition = {
       maxBytes: { type: 'integer', minimum: 1, maximum: attachmentMaxBytesLimit },
     },
   },
-  errors: true,
-  validate: function attachment(_rule: unknown, data: string) {
-    if (uuidPattern.test(data)) return true;
-    (attachment as { errors?: Partial<ErrorObject>[] }).errors = [
-      { keyword: 'attachment', message: 'is not an attachment id', params: {} },
-    ];
-    return false;
+  error: { message: 'is not an attachment id' },
+  code(cxt) {
+    const isAttachmentId = keywordFunction(cxt, 'attachment');
+    cxt.fail(_`!${isAttachmentId}(${cxt.data})`);
   },
 };
 
@@ -104,14 +111,7 @@ export const ajvOptions = {
 /** Adds the project's formats and keywords to an instance created with `ajvOptions`. */
 export function addVocabulary<T extends Ajv2020>(ajv: T): T {
   addFormats(ajv);
-  // XML Schema (xs:date, which XÖV messages use) has no year 0000; refuse it at the form rather
-  // than let the message fail at delivery.
-  const date = ajv.formats.date as { validate: (value: string) => boolean; compare: (a: string, b: string) => number | undefined };
-  ajv.addFormat('date', { type: 'string', validate: (value: string) => !value.startsWith('0000') && date.validate(value), compare: date.compare });
-  ajv.addFormat('postleitzahl', postleitzahl);
-  // An IBAN in its electronic form (normalise.ts removes the spaces people type first): country,
-  // length and BBAN structure of that country, and the ISO 7064 check digits.
-  ajv.addFormat('iban', { type: 'string', validate: (value: string) => isValidIBAN(value) });
+  for (const [name, format] of Object.entries(projectFormats)) ajv.addFormat(name, format);
   ajv.addKeyword(din91379Keyword);
   ajv.addKeyword(errorMessageKeyword);
   ajv.addKeyword(attachmentKeyword);
@@ -121,8 +121,18 @@ export function addVocabulary<T extends Ajv2020>(ajv: T): T {
   return ajv;
 }
 
-export function createAjv(): Ajv2020 {
-  return addVocabulary(new Ajv2020(ajvOptions));
+/**
+ * Options of an instance whose validators are also written out as standalone code (the
+ * browser's precompiled module): the same options, and formats read from the runtime module.
+ */
+export const standaloneOptions = {
+  ...ajvOptions,
+  code: { source: true, formats: _`require(${runtimeModules.formats})` },
+};
+
+/** The validator instance; `{ standalone: true }` also keeps each validator's source code. */
+export function createAjv(options: { standalone?: boolean } = {}): Ajv2020 {
+  return addVocabulary(new Ajv2020(options.standalone ? standaloneOptions : ajvOptions));
 }
 
 /** Why a schema cannot be compiled, or undefined when it can. */

@@ -4,7 +4,7 @@
  * normalise.ts writes it (an IBAN typed with spaces is judged without them). Client and server
  * call this same function.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Ajv } from './ajv.ts';
 import type { FormDefinition } from '../form-definition.ts';
 import type { Language } from '../i18n.ts';
@@ -66,7 +66,10 @@ function applicantErrors(definition: FormDefinition, data: unknown): ErrorObject
   return errors;
 }
 
-/** The errorMessage texts of the form's schema with their translations, found by schema object. */
+/**
+ * The errorMessage texts of the form's schema with their translations, found by schema object;
+ * errors of a precompiled validator carry copies of the schema objects, found by content.
+ */
 function fieldMessages(definition: FormDefinition): FieldMessages {
   const texts = new Map<object, { de: string; en?: string }>();
   const stack: Array<{ node: unknown; pointer: string }> = [{ node: definition.schema, pointer: '/schema' }];
@@ -77,14 +80,33 @@ function fieldMessages(definition: FormDefinition): FieldMessages {
     if (typeof own === 'string') texts.set(node, { de: own, en: definition.i18n?.en?.[`${pointer}/errorMessage`] });
     for (const [key, child] of Object.entries(node)) stack.push({ node: child, pointer: joinPointer(pointer, key) });
   }
+  let byContent: Map<string, { de: string; en?: string }> | undefined;
+  const copies = new WeakMap<object, { de: string; en?: string } | undefined>();
+  const byCopy = (schema: object) => {
+    if (copies.has(schema)) return copies.get(schema);
+    byContent ??= new Map([...texts].reverse().map(([node, text]) => [JSON.stringify(node), text]));
+    const found = typeof (schema as Record<string, unknown>).errorMessage === 'string' ? byContent.get(JSON.stringify(schema)) : undefined;
+    copies.set(schema, found);
+    return found;
+  };
   return (schema, lang) => {
-    const found = schema !== null && typeof schema === 'object' ? texts.get(schema) : undefined;
+    if (schema === null || typeof schema !== 'object') return undefined;
+    const found = texts.get(schema) ?? byCopy(schema);
     return found && (found[lang] ?? found.de);
   };
 }
 
-export function compileFormValidator(ajv: Ajv, definition: FormDefinition): FormValidator {
-  const validateSchema: ValidateFunction = ajv.compile(definition.schema);
+/** Checks data against the form's JSON Schema; errors as ajv reports them (with `verbose`). */
+export interface SchemaValidateFunction {
+  (data: unknown): boolean | Promise<unknown>;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * The verdict function around a schema validator: compiled here by ajv (the server) or loaded
+ * precompiled (the browser's validator module, written from the same configuration).
+ */
+export function formValidatorOf(validateSchema: SchemaValidateFunction, definition: FormDefinition): FormValidator {
   const messages = fieldMessages(definition);
   const normalise = compileNormaliser(definition.schema);
   return (given, lang) => {
@@ -102,4 +124,8 @@ export function compileFormValidator(ajv: Ajv, definition: FormDefinition): Form
     ].filter((e) => e.keyword === 'controlCharacters' || !flagged.has(e.instancePath));
     return toProblems(errors, lang, messages);
   };
+}
+
+export function compileFormValidator(ajv: Ajv, definition: FormDefinition): FormValidator {
+  return formValidatorOf(ajv.compile(definition.schema), definition);
 }

@@ -131,6 +131,8 @@ const genericOnly = new Set([
   'unevaluatedProperties',
   'controlCharacters',
   'din91379',
+  // The upload's own message ("Bitte laden Sie die Datei erneut hoch.") says what to do.
+  'attachment',
 ]);
 
 /** A field's own wording for its errors (the errorMessage keyword), in `lang`. */

@@ -13,6 +13,8 @@ export interface FormListing {
 /** `GET /api/forms/:formId`: what a browser needs to render and check one form version. */
 export type PublishedForm = Pick<FormDefinition, 'id' | 'title' | 'description' | 'schema' | 'uiSchema' | 'i18n' | 'applicant'> & {
   version: number;
+  /** Address of the version's precompiled validators (a JavaScript module). */
+  validatorModule: string;
 };
 
 export interface Portal {

@@ -9,12 +9,11 @@ import { formatDateTime } from '../../../shared/form-view/format.ts';
 import { localizeForm } from '../../../shared/form-view/localize.ts';
 import { alternativesStep, formSteps, problemsOnStep, stepOf } from '../../../shared/form-view/steps.ts';
 import { compileNormaliser } from '../../../shared/validation/normalise.ts';
-import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import type { AttachmentInfo, PublishedForm } from '../api/types.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { useLanguage } from '../language.tsx';
 import { AttachmentsContext } from '../theme/attachments/attachments-context.tsx';
-import { deferredFormValidator } from '../validation/form-validation.ts';
+import type { FormValidators } from '../validation/form-validation.ts';
 import { DraftPanel } from './draft-panel.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { fieldLabel } from './field-labels.ts';
@@ -31,14 +30,13 @@ import { useStepFocus } from './use-step-focus.ts';
 import { useStepLocation } from './use-step-location.ts';
 import { useSubmission } from './use-submission.ts';
 
-export function FormWizard({ form, restore }: { form: PublishedForm; restore: DraftRestore }) {
+export function FormWizard({ form, validators, restore }: { form: PublishedForm; validators: FormValidators; restore: DraftRestore }) {
   const { t, lang } = useLanguage();
   const localized = useMemo(() => localizeForm(form, lang), [form, lang]);
   const steps = useMemo(() => formSteps(localized.schema, localized.uiSchema, localized.title), [localized]);
-  const validation = useMemo(() => deferredFormValidator(form), [form]);
-  useEffect(() => validation.prepare(), [validation]);
-  const { validate } = validation;
-  const schemaUtils = useMemo(() => createSchemaUtils(rjsfValidator, localized.schema), [localized.schema]);
+  const { validate } = validators;
+  const rjsfValidator = useMemo(() => validators.rjsf(lang, localized.schema), [validators, lang, localized.schema]);
+  const schemaUtils = useMemo(() => createSchemaUtils(rjsfValidator, localized.schema), [rjsfValidator, localized.schema]);
   const root = useMemo(() => ({ schema: localized.schema, uiSchema: localized.uiSchema }), [localized]);
   const restored = restore.state === 'restored' ? restore : undefined;
 
@@ -153,6 +151,7 @@ export function FormWizard({ form, restore }: { form: PublishedForm; restore: Dr
             <p className="required-explanation">{t.requiredExplanation}</p>
             <ThemedForm
               schema={localized.schema}
+              validator={rjsfValidator}
               uiSchema={localized.uiSchema}
               initialData={dataRef.current}
               visibleFields={visibleFields}

@@ -5,9 +5,8 @@
  * VisibleFieldsContext. rjsf never validates (noValidate): the verdict is the shared one.
  */
 import Form from '@rjsf/core';
-import { englishStringTranslator, TranslatableString, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { englishStringTranslator, TranslatableString, type RJSFSchema, type UiSchema, type ValidatorType } from '@rjsf/utils';
 import { memo, type ReactNode } from 'react';
-import { rjsfValidator } from '../../../shared/validation/rjsf-validator.ts';
 import { useLanguage } from '../language.tsx';
 import { fields, templates, widgets } from '../theme/index.ts';
 import { FieldProblemsContext, RootAlternativesShownContext, VisibleFieldsContext } from '../theme/contexts.ts';
@@ -27,6 +26,8 @@ const defaultFormStateBehavior = {
 
 interface ThemedFormProps {
   schema: RJSFSchema;
+  /** rjsf's validator for `schema` (precompiled: form-validation.ts). */
+  validator: ValidatorType;
   uiSchema: UiSchema;
   initialData: Record<string, unknown>;
   visibleFields: ReadonlySet<string>;
@@ -41,7 +42,7 @@ interface ThemedFormProps {
 }
 
 export const ThemedForm = memo(function ThemedForm(props: ThemedFormProps) {
-  const { schema, uiSchema, initialData, visibleFields, rootAlternativesShown, problemsById, onData, onSubmit, children, idPrefix = portalIdPrefix } = props;
+  const { schema, validator, uiSchema, initialData, visibleFields, rootAlternativesShown, problemsById, onData, onSubmit, children, idPrefix = portalIdPrefix } = props;
   const { t } = useLanguage();
   const translateString = (key: TranslatableString, params: string[] = []) => {
     switch (key) {
@@ -69,7 +70,7 @@ export const ThemedForm = memo(function ThemedForm(props: ThemedFormProps) {
             className="form"
             schema={schema}
             uiSchema={uiSchema}
-            validator={rjsfValidator}
+            validator={validator}
             templates={templates}
             widgets={widgets}
             fields={fields}

@@ -1,6 +1,7 @@
 /** `/formulare/:formId`: loads the published form (and a draft from a resume link), then the wizard. */
 import { ApiError } from '../api/http.ts';
 import { getForm } from '../api/forms.ts';
+import { formValidators } from '../validation/form-validation.ts';
 import { FormWizard } from '../form/form-wizard.tsx';
 import { useDraftRestore } from '../form/use-draft-restore.ts';
 import { LoadFailed, Loading } from '../layout/load-states.tsx';
@@ -12,8 +13,12 @@ import { paths } from '../routing/routes.ts';
 
 export function FormPage({ formId }: { formId: string }) {
   const { t, lang } = useLanguage();
-  // The form's texts come in both languages; a change of language does not reload it.
-  const form = useResource(() => getForm(formId, lang), [formId]);
+  // The form's texts come in both languages; a change of language does not reload it. Its
+  // precompiled validators are imported right after it (they are part of drawing it).
+  const form = useResource(async () => {
+    const published = await getForm(formId, lang);
+    return { published, validators: await formValidators(published) };
+  }, [formId]);
   const restore = useDraftRestore();
   if (form.state === 'loading' || restore.state === 'loading') return <Loading />;
   if (form.state === 'failed') {
@@ -29,5 +34,6 @@ export function FormPage({ formId }: { formId: string }) {
       );
     return <LoadFailed error={form.error} retry={form.retry} />;
   }
-  return <FormWizard key={`${form.value.id}@${form.value.version}`} form={form.value} restore={restore} />;
+  const { published, validators } = form.value;
+  return <FormWizard key={`${published.id}@${published.version}`} form={published} validators={validators} restore={restore} />;
 }

@@ -13,7 +13,6 @@ import type { FormDefinition } from '../../../../../shared/form-definition.ts';
 import { localizeForm } from '../../../../../shared/form-view/localize.ts';
 import { alternativesStep, formSteps } from '../../../../../shared/form-view/steps.ts';
 import type { Language } from '../../../../../shared/i18n.ts';
-import { rjsfValidator } from '../../../../../shared/validation/rjsf-validator.ts';
 import { ApiError } from '../../../api/http.ts';
 import { idOfPointer } from '../../../form/field-ids.ts';
 import { submittableData } from '../../../form/submittable-data.ts';
@@ -21,13 +20,15 @@ import { ThemedForm } from '../../../form/themed-form.tsx';
 import { useStableCallback } from '../../../form/use-stable-callback.ts';
 import { uiTexts } from '../../../i18n.ts';
 import { FixedLanguage, useLanguage } from '../../../language.tsx';
-import { useErrorMessage } from '../../../layout/load-states.tsx';
+import { Loading, useErrorMessage } from '../../../layout/load-states.tsx';
 import { AttachmentsContext } from '../../../theme/attachments/attachments-context.tsx';
 import { useAdminApi } from '../../admin-api.ts';
 import { detailsProblems, type Problem } from '../../components/form-state.ts';
 import { useTexts } from '../../use-texts.ts';
 import { problemLabel } from './preview-problems.ts';
 import { previewTexts } from './preview-texts.ts';
+import { usePreviewValidators } from './use-preview-validators.ts';
+import type { FormValidators } from '../../../validation/form-validation.ts';
 
 /** The prefix of the preview's field ids (field-ids.ts); the portal's forms use `root`. */
 export const previewIdPrefix = 'vorschau';
@@ -51,11 +52,12 @@ class PreviewBoundary extends Component<{ fallback: ReactNode; children: ReactNo
 }
 
 /** What the renderer draws of `definition` in `lang`; undefined when a half-edited draft cannot be drawn. */
-function previewView(definition: FormDefinition, lang: Language) {
+function previewView(definition: FormDefinition, validators: FormValidators, lang: Language) {
   try {
     const localized = localizeForm(definition, lang);
     const steps = formSteps(localized.schema, localized.uiSchema, localized.title);
-    return { localized, steps, schemaUtils: createSchemaUtils(rjsfValidator, localized.schema), alternativesAt: alternativesStep(localized.schema, steps) };
+    const validator = validators.rjsf(lang, localized.schema);
+    return { localized, steps, validator, schemaUtils: createSchemaUtils(validator, localized.schema), alternativesAt: alternativesStep(localized.schema, steps) };
   } catch {
     return undefined;
   }
@@ -64,7 +66,7 @@ function previewView(definition: FormDefinition, lang: Language) {
 const noFiles = new Map();
 const noProblems: ReadonlyMap<string, string[]> = new Map();
 
-export function DesignerPreview({ definition, formId }: { definition: FormDefinition; formId: string }) {
+export function DesignerPreview({ definition: edited, formId }: { definition: FormDefinition; formId: string }) {
   const texts = useTexts(previewTexts);
   const api = useAdminApi();
   const errorMessage = useErrorMessage();
@@ -76,7 +78,13 @@ export function DesignerPreview({ definition, formId }: { definition: FormDefini
   const [problemsById, setProblemsById] = useState(noProblems);
 
   const { lang: pageLang } = useLanguage();
-  const view = useMemo(() => previewView(definition, lang), [definition, lang]);
+  // What is drawn: the newest definition whose precompiled validators have arrived.
+  const prepared = usePreviewValidators(formId, edited);
+  const definition = prepared.state === 'ready' || prepared.state === 'invalid' ? prepared.definition : edited;
+  const view = useMemo(
+    () => (prepared.state === 'ready' ? previewView(prepared.definition, prepared.validators, lang) : undefined),
+    [prepared, lang],
+  );
   const steps = view?.steps ?? [];
   const shownStep = step === 'all' || step < steps.length ? step : Math.max(steps.length - 1, 0);
   const visibleFields = useMemo(
@@ -163,7 +171,9 @@ export function DesignerPreview({ definition, formId }: { definition: FormDefini
       </div>
       <div className="designer-preview__form" lang={lang}>
         <PreviewBoundary key={generation.current.count} fallback={cannotShow}>
-          {!view ? (
+          {prepared.state === 'loading' ? (
+            <Loading />
+          ) : !view ? (
             cannotShow
           ) : (
             <FixedLanguage lang={lang}>
@@ -173,6 +183,7 @@ export function DesignerPreview({ definition, formId }: { definition: FormDefini
                   key={generation.current.count}
                   idPrefix={previewIdPrefix}
                   schema={view.localized.schema}
+                  validator={view.validator}
                   uiSchema={view.localized.uiSchema}
                   initialData={dataRef.current}
                   visibleFields={visibleFields}

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { FileElement } from '../../../../../../shared/designer/model.ts';
 import { maxMiB, mibText, parseMiB } from '../../../../../../shared/designer/property-input.ts';
-import { attachmentMediaTypes } from '../../../../../../shared/validation/ajv.ts';
+import { attachmentMediaTypes } from '../../../../../../shared/validation/attachment-rule.ts';
 import { TextField } from '../../../components/fields.tsx';
 import { fieldId } from '../../../components/form-state.ts';
 import { useTexts } from '../../../use-texts.ts';
