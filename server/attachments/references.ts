@@ -22,7 +22,28 @@ export function attachmentRuleAt(schema: Record<string, unknown>, pointer: strin
   return found?.attachment as AttachmentRule | undefined;
 }
 
+/** Whether any part of a schema carries an `attachment` rule; kept per schema object (a form version's never changes). */
+const withAttachments = new WeakMap<object, boolean>();
+
+function hasAttachmentRule(schema: object): boolean {
+  let known = withAttachments.get(schema);
+  if (known === undefined) {
+    known = false;
+    const stack: unknown[] = [schema];
+    while (stack.length > 0 && !known) {
+      const value = stack.pop();
+      if (value === null || typeof value !== 'object') continue;
+      if (!Array.isArray(value) && Object.hasOwn(value, 'attachment')) known = true;
+      stack.push(...Object.values(value));
+    }
+    withAttachments.set(schema, known);
+  }
+  return known;
+}
+
 export function attachmentReferences(schema: Record<string, unknown>, data: unknown): AttachmentReference[] {
+  // Most forms take no files: then no value needs looking up in the schema.
+  if (!hasAttachmentRule(schema)) return [];
   const found: AttachmentReference[] = [];
   const stack: Array<{ value: unknown; path: string }> = [{ value: data, path: '' }];
   while (stack.length > 0) {
