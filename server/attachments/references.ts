@@ -16,10 +16,20 @@ export interface AttachmentReference {
   rule: AttachmentRule;
 }
 
+/** Rules found per schema and pointer; a form version's schema never changes. Bounded: pointers come from submitted data. */
+const rulesAt = new WeakMap<object, Map<string, AttachmentRule | null>>();
+const rememberedPointers = 4096;
+
 /** The attachment rule of the field at `pointer`, if it has one. */
 export function attachmentRuleAt(schema: Record<string, unknown>, pointer: string): AttachmentRule | undefined {
+  let known = rulesAt.get(schema);
+  if (!known) rulesAt.set(schema, (known = new Map()));
+  const remembered = known.get(pointer);
+  if (remembered !== undefined) return remembered ?? undefined;
   const found = schemasAt(schema, pointer).find((s) => s.attachment !== undefined);
-  return found?.attachment as AttachmentRule | undefined;
+  const rule = found?.attachment as AttachmentRule | undefined;
+  if (known.size < rememberedPointers) known.set(pointer, rule ?? null);
+  return rule;
 }
 
 /** Whether any part of a schema carries an `attachment` rule; kept per schema object (a form version's never changes). */

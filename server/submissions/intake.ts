@@ -3,8 +3,11 @@
  *
  * Back-pressure: at most `maxPending` submissions are between admission and answer in this
  * process. One more is refused at once, before its body is read, with 503 `intake_busy` and
- * `Retry-After`; nothing of it is stored. So a burst makes some citizens send again in a
- * second instead of making everyone wait for a queue that grows without end.
+ * `Retry-After`; nothing of it is stored. A submission that has waited for the database longer
+ * than `maxWaitMs` when its turn comes is refused the same way instead of written: the count
+ * bounds the queue, the wait bounds the time in it when the machine is slower than the count
+ * assumes. So a burst makes some citizens send again in a second instead of making everyone
+ * wait for a queue that grows without end.
  *
  * Group commit: the writes of submissions waiting together go into one transaction (up to
  * `groupMax`), one commit for all of them — on the embedded database, where everything is
@@ -19,6 +22,8 @@ import type { Database, Queryable } from '../db/database.ts';
 
 export interface IntakeOptions {
   maxPending: number;
+  /** Longest wait for the database before a submission is refused instead of written. */
+  maxWaitMs: number;
   /** Submissions per transaction at most; 1 writes each on its own. */
   groupMax: number;
   parallelGroups: number;
@@ -33,6 +38,7 @@ export interface IntakeWrite<T> {
 
 interface Waiting {
   write: IntakeWrite<unknown>;
+  since: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -55,8 +61,7 @@ export class Intake {
   /** Admits a submission until its answer is sent, or refuses it before its body is read. */
   readonly admit: RequestHandler = (_req, res, next) => {
     if (this.pending >= this.options.maxPending) {
-      const seconds = this.options.retryAfterSeconds;
-      return next(new AppError('intake_busy', { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) }));
+      return next(this.busy());
     }
     this.pending++;
     let released = false;
@@ -70,17 +75,29 @@ export class Intake {
     next();
   };
 
+  private busy(): AppError {
+    const seconds = this.options.retryAfterSeconds;
+    return new AppError('intake_busy', { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) });
+  }
+
   /** Writes one submission, in a group with those waiting beside it; settles when committed. */
   write<T>(write: IntakeWrite<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ write: write as IntakeWrite<unknown>, resolve: resolve as (value: unknown) => void, reject });
+      this.waiting.push({ write: write as IntakeWrite<unknown>, since: performance.now(), resolve: resolve as (value: unknown) => void, reject });
       this.drain();
     });
   }
 
   private drain(): void {
     while (this.groupsRunning < this.options.parallelGroups && this.waiting.length > 0) {
-      const group = this.waiting.splice(0, this.options.groupMax);
+      const taken = this.waiting.splice(0, this.options.groupMax);
+      const now = performance.now();
+      const group = taken.filter((waiting) => {
+        if (now - waiting.since <= this.options.maxWaitMs) return true;
+        waiting.reject(this.busy());
+        return false;
+      });
+      if (group.length === 0) continue;
       this.groupsRunning++;
       void this.run(group).finally(() => {
         this.groupsRunning--;

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { AppError } from '../../server/app-error.ts';
 import type { Database, Queryable } from '../../server/db/database.ts';
 import { openPglite } from '../../server/db/pglite.ts';
 import { prioritised } from '../../server/db/priority.ts';
@@ -62,7 +63,7 @@ for (const engine of testEngines()) {
       try {
         const writes = latch();
         const { db, state } = holdingSubmissionWrites(real, writes.promise);
-        const { http } = await testApp(db, { env: { INTAKE_MAX_PENDING: '3', INTAKE_RETRY_AFTER_SECONDS: '2' } });
+        const { http } = await testApp(db, { env: { INTAKE_MAX_PENDING: '3', INTAKE_RETRY_AFTER_SECONDS: '2', INTAKE_MAX_WAIT_MS: '600000' } });
         const burst = Array.from({ length: 8 }, () =>
           http.post('/api/forms/bewohnerparkausweis/submissions').send(valid as object).then((res) => res),
         );
@@ -104,6 +105,32 @@ for (const engine of testEngines()) {
     });
   });
 
+  describe(`intake wait bound (${engine.name})`, () => {
+    test('a submission that waited longer than the bound when its turn comes is refused with intake_busy and not written', async () => {
+      const db = await engine.open();
+      try {
+        await db.exec('CREATE TABLE intake_probe (id integer PRIMARY KEY)');
+        const intake = new Intake(db, { maxPending: 100, groupMax: 10, parallelGroups: 1, retryAfterSeconds: 3, maxWaitMs: 1 });
+        const first = latch();
+        const blocker = intake.write({ atomic: false, work: () => first.promise });
+        const late = intake.write({ atomic: true, work: (q) => q.query('INSERT INTO intake_probe (id) VALUES (1)') });
+        // Longer than the bound of 1 ms, whatever the machine.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        first.open();
+        await blocker;
+        await assert.rejects(late, (error: unknown) => {
+          assert.ok(error instanceof AppError);
+          assert.equal(error.code, 'intake_busy');
+          assert.equal(error.headers['Retry-After'], '3');
+          return true;
+        });
+        assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake_probe')).rows[0]!.n, 0);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+
   describe(`group commit (${engine.name})`, () => {
     async function probeTable(db: Database) {
       await db.exec('CREATE TABLE intake_probe (id integer PRIMARY KEY)');
@@ -114,7 +141,7 @@ for (const engine of testEngines()) {
       const db = await engine.open();
       try {
         await probeTable(db);
-        const intake = new Intake(db, { maxPending: 100, groupMax: 10, parallelGroups: 1, retryAfterSeconds: 1 });
+        const intake = new Intake(db, { maxPending: 100, groupMax: 10, parallelGroups: 1, retryAfterSeconds: 1, maxWaitMs: 600_000 });
         const first = latch();
         const blocker = intake.write({ atomic: false, work: () => first.promise });
         const txid = async (q: Queryable, id: number) => {
@@ -135,7 +162,7 @@ for (const engine of testEngines()) {
       const db = await engine.open();
       try {
         const ids = await probeTable(db);
-        const intake = new Intake(db, { maxPending: 100, groupMax: 10, parallelGroups: 1, retryAfterSeconds: 1 });
+        const intake = new Intake(db, { maxPending: 100, groupMax: 10, parallelGroups: 1, retryAfterSeconds: 1, maxWaitMs: 600_000 });
         const first = latch();
         const blocker = intake.write({ atomic: false, work: () => first.promise });
         const insert = (id: number) => async (q: Queryable) => {
