@@ -1,56 +1,44 @@
 /**
  * The server under load for bench/intake.ts, in its own process so the load generator does not
- * share its event loop. BENCH_MODE: "postgres" | "pglite" | "ceiling" (bare Express 5 that parses
- * the same JSON body and answers 201). Reports its port to the parent over IPC.
+ * share its event loop. BENCH_MODE:
+ * - "ceiling": bare Express 5 that parses the same JSON body and answers 201;
+ * - "receiver": the demo receiver alone (the XÖV target of the routed form, as a receiving
+ *   authority runs it: not in the portal's process);
+ * - "app": Antragswerk wired by start() exactly as `npm start` runs it (delivery worker and
+ *   print batcher in-process, request log at info to stdout), with BENCH_ENV as its environment.
+ * Reports its port to the parent over IPC.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { pino } from 'pino';
-import { createAjv } from '../shared/validation/ajv.ts';
-import type { Database } from '../server/db/database.ts';
-import { migrate } from '../server/db/migrate.ts';
-import { openPglite } from '../server/db/pglite.ts';
-import { openPostgres } from '../server/db/postgres.ts';
-import { loadRoutingSetup } from '../server/setup.ts';
-import { FormRegistry } from '../server/forms/registry.ts';
-import { recordVersions } from '../server/forms/versions.ts';
-import { createApp } from '../server/http/app.ts';
 import { parseConfig } from '../server/config.ts';
+import { createLogger } from '../server/log.ts';
+import { startReceiver } from '../server/receiver/receiver.ts';
+import { start } from '../server/start.ts';
 
 const mode = process.env.BENCH_MODE;
 const bodyLimitBytes = 1024 * 1024;
 
-async function antragswerk(db: Database) {
-  await migrate(db);
-  const config = { ...parseConfig({ FORMS_DIR: path.resolve('forms'), WORKER: 'off', RATE_LIMITS: 'off' }), bodyLimitBytes };
-  const ajv = createAjv();
-  const { definitions, routing, templates } = await loadRoutingSetup(config, ajv, db);
-  const forms = new FormRegistry(ajv, await recordVersions(db, definitions));
-  return createApp({ db, forms, routing, templates, logger: pino({ level: 'silent' }), config });
-}
-
-function ceiling() {
+function ceiling(): Promise<number> {
   const app = express();
   app.post('/api/forms/:formId/submissions', express.json({ limit: bodyLimitBytes }), (req, res) => {
     res.status(201).json({ formId: req.params.formId, fields: Object.keys(req.body as object).length });
   });
-  return app;
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
 }
 
-const app =
-  mode === 'ceiling'
-    ? ceiling()
-    : mode === 'postgres'
-      ? await antragswerk(
-          await openPostgres(process.env.BENCH_DATABASE_URL!, { poolSize: 10, schema: process.env.BENCH_SCHEMA! }),
-        )
-      : await antragswerk(await openPglite(await mkdtemp(path.join(tmpdir(), 'antragswerk-bench-'))));
+async function port(): Promise<number> {
+  if (mode === 'ceiling') return ceiling();
+  if (mode === 'receiver') {
+    const receiver = await startReceiver({ port: 0, portalUrl: process.env.BENCH_PORTAL_URL!, logger: createLogger('silent') });
+    return Number(new URL(receiver.url).port);
+  }
+  const config = parseConfig(JSON.parse(process.env.BENCH_ENV!) as Record<string, string>);
+  const running = await start(config, createLogger(config.logLevel));
+  return Number(new URL(running.url).port);
+}
 
-const server = app.listen(0, '127.0.0.1', () => {
-  process.send!({ port: (server.address() as AddressInfo).port });
-});
+process.send!({ port: await port() });
 // Exit cleanly when the parent is done, so --cpu-prof and friends can write their output.
 process.on('SIGTERM', () => process.exit(0));

@@ -134,6 +134,10 @@ const schema = z.object({
   PRINT_LEASE_SECONDS: positiveInt.max(7 * 86_400).default(4 * 3600),
   PRINT_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   PRINT_RETENTION_DAYS: positiveInt.max(3650).default(30),
+  INTAKE_MAX_PENDING: positiveInt.max(100_000).default(100),
+  INTAKE_MAX_WAIT_MS: positiveInt.max(600_000).default(500),
+  INTAKE_GROUP_COMMIT_MAX: positiveInt.max(1000).default(32),
+  INTAKE_RETRY_AFTER_SECONDS: positiveInt.max(3600).default(1),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_SUBMISSIONS_PER_HOUR: positiveInt.max(10_000_000).default(300),
   RATE_LIMIT_DRAFTS_PER_HOUR: positiveInt.max(10_000_000).default(300),
@@ -245,6 +249,17 @@ export interface Config {
     retentionDays: number;
   };
   rateLimits: RateLimitConfig;
+  /** Submissions on their way to the database (server/submissions/intake.ts). */
+  intake: {
+    /** Admitted and not yet answered, at most; one more is refused with 503 intake_busy. */
+    maxPending: number;
+    /** Waited this long for the database: refused with 503 intake_busy instead of written. */
+    maxWaitMs: number;
+    /** Submissions written in one transaction at most (group commit); 1 = each on its own. */
+    groupMax: number;
+    /** The wait a refused client is told (Retry-After). */
+    retryAfterSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -313,6 +328,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxAttempts: c.PRINT_MAX_ATTEMPTS,
       retentionDays: c.PRINT_RETENTION_DAYS,
     },
+    intake: { maxPending: c.INTAKE_MAX_PENDING, maxWaitMs: c.INTAKE_MAX_WAIT_MS, groupMax: c.INTAKE_GROUP_COMMIT_MAX, retryAfterSeconds: c.INTAKE_RETRY_AFTER_SECONDS },
     rateLimits: {
       enabled: c.RATE_LIMITS === 'on',
       submissionsPerHour: c.RATE_LIMIT_SUBMISSIONS_PER_HOUR,

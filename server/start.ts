@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import { createAjv } from '../shared/validation/ajv.ts';
 import type { Database } from './db/database.ts';
 import { openMigrated } from './db/open.ts';
+import { prioritised } from './db/priority.ts';
 import { FormRegistry } from './forms/registry.ts';
 import { recordVersions } from './forms/versions.ts';
 import { createApp } from './http/app.ts';
@@ -58,8 +59,10 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     const receiver =
       config.demoReceiverPort === undefined ? undefined : await startReceiver({ port: config.demoReceiverPort, portalUrl: '', logger });
     if (receiver) closers.push(receiver.close);
-    const db = await openMigrated(config, logger);
-    closers.push(() => db.close());
+    const opened = await openMigrated(config, logger);
+    closers.push(() => opened.close());
+    // Citizens first on the embedded database's one connection; background work between.
+    const { foreground: db, background } = prioritised(opened);
     const setup = await loadRoutingSetup(config, ajv, db, { demoReceiverUrl: receiver?.url, logger });
     const { definitions, routing, templates } = setup;
     await createFirstAdmin(db, config, logger);
@@ -99,8 +102,8 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     receiver?.setPortalUrl(['0.0.0.0', '::'].includes(config.host) ? `http://127.0.0.1:${port}` : url);
 
     if (config.workerInProcess) {
-      const worker = await workerFor(config, db, setup, logger);
-      const batcher = batcherFor(db, setup, logger);
+      const worker = await workerFor(config, background, setup, logger);
+      const batcher = batcherFor(background, setup, logger);
       worker.start();
       batcher.start();
       closers.push(async () => {
@@ -110,7 +113,7 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     }
 
     const erase = () =>
-      eraseExpired(db, config.print.retentionDays, config.session.idleMinutes)
+      eraseExpired(background, config.print.retentionDays, config.session.idleMinutes)
         .then((counts) => Object.values(counts).some((n) => n > 0) && logger.info(counts, 'expired data erased'))
         .catch((error: unknown) => logger.error({ err: error }, 'erasing expired data failed'));
     const eraseTimer = setInterval(erase, config.eraseIntervalSeconds * 1000);

@@ -340,6 +340,11 @@ export const errorCatalogue = {
     de: 'Diese Methode ist hier nicht erlaubt.',
     en: 'This method is not allowed here.',
   },
+  intake_busy: {
+    status: 503,
+    de: 'Gerade gehen sehr viele Anträge ein. Ihr Antrag wurde nicht gespeichert; bitte senden Sie ihn in einem Moment erneut.',
+    en: 'Very many applications are arriving right now. Yours was not stored; please send it again in a moment.',
+  },
   not_ready: {
     status: 503,
     de: 'Der Dienst ist noch nicht bereit.',

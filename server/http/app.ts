@@ -18,6 +18,7 @@ import { authRouter } from '../auth/http.ts';
 import { auditRouter } from '../audit/http.ts';
 import { xoevRouter } from '../xoev/http.ts';
 import { submissionsRouter } from '../submissions/http.ts';
+import { Intake } from '../submissions/intake.ts';
 import { receiptRouter } from '../submissions/receipt-http.ts';
 import { printAdminRouter } from '../print/admin-http.ts';
 import { operationsRouter } from '../operations/http.ts';
@@ -40,7 +41,7 @@ export interface AppDependencies {
   /** Letter templates: those caseworkers may send are offered for each submission. */
   templates: ReadonlyMap<string, LetterTemplate>;
   logger: Logger;
-  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print' | 'session' | 'trustProxy' | 'oidc' | 'rateLimits'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'draftTtlDays' | 'clientDistDir' | 'portal' | 'publicUrl' | 'print' | 'session' | 'trustProxy' | 'oidc' | 'rateLimits' | 'intake' | 'databasePoolSize'>;
   /** Whether a demo receiver runs with this process (targets created through the API may then name it). */
   demoReceiver?: boolean;
 }
@@ -61,7 +62,10 @@ export function createApp({ db, forms, routing, templates, logger, config, demoR
   });
   app.use(formsRouter(db, forms));
   app.use(xoevRouter(db, forms));
-  app.use(submissionsRouter({ db, forms, routing }, config.bodyLimitBytes, limits));
+  // The embedded database runs one transaction at a time; PostgreSQL keeps half the pool for the rest.
+  const parallelGroups = db.engine === 'pglite' ? 1 : Math.max(1, Math.floor(config.databasePoolSize / 2));
+  const intake = new Intake(db, { ...config.intake, parallelGroups });
+  app.use(submissionsRouter({ db, forms, routing, intake }, config.bodyLimitBytes, limits));
   app.use(receiptRouter(db, { portalName: config.portal.name, publicUrl: config.publicUrl, routing }, limits));
   app.use(draftsRouter(db, forms, config.bodyLimitBytes, config.draftTtlDays, limits));
   app.use(attachmentsRouter(db, forms, limits));

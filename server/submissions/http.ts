@@ -30,7 +30,7 @@ export function submissionsRouter(deps: SubmitDependencies, bodyLimitBytes: numb
 
   router
     .route('/api/forms/:formId/submissions')
-    .post(noStore, limits.submissions, requireForm, ...jsonObjectBody(bodyLimitBytes), async (req, res) => {
+    .post(noStore, deps.intake.admit, limits.submissions, requireForm, ...jsonObjectBody(bodyLimitBytes), async (req, res) => {
       const receipt = await submitAntrag(deps, {
         formId: req.params.formId,
         data: req.body,

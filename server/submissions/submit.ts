@@ -1,7 +1,8 @@
 /**
  * Accepting an Antrag: validate against the current version of its form, check the files it
  * refers to, then store it, link its files and delete the draft it came from, in one
- * transaction. Nothing is stored when anything fails.
+ * transaction (shared with the submissions written beside it, intake.ts). Nothing is stored
+ * when anything fails.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.ts';
@@ -13,6 +14,7 @@ import { attachmentReferences } from '../attachments/references.ts';
 import { consumeDraft } from '../drafts/drafts.ts';
 import type { FormRegistry } from '../forms/registry.ts';
 import type { PlannedDelivery, RoutingTable } from '../routing/routing-table.ts';
+import type { Intake } from './intake.ts';
 import { newReference } from './reference.ts';
 import { submissionVerdict } from './verdict.ts';
 
@@ -40,9 +42,11 @@ export interface SubmitDependencies {
   db: Database;
   forms: FormRegistry;
   routing: RoutingTable;
+  /** Where the writes go: bounded, grouped into shared transactions (intake.ts). */
+  intake: Intake;
 }
 
-export async function submitAntrag({ db, forms, routing }: SubmitDependencies, input: SubmitInput): Promise<Receipt> {
+export async function submitAntrag({ db, forms, routing, intake }: SubmitDependencies, input: SubmitInput): Promise<Receipt> {
   const form = forms.get(input.formId);
   if (!form) throw new AppError('form_not_found');
   await routing.refresh();
@@ -73,8 +77,7 @@ export async function submitAntrag({ db, forms, routing }: SubmitDependencies, i
   };
   // One statement (submission and its deliveries) is atomic by itself; files and drafts need
   // the transaction.
-  const reference =
-    attachments.length > 0 || input.draft ? await db.transaction(store) : await store(db);
+  const reference = await intake.write({ work: store, atomic: attachments.length === 0 && !input.draft });
   return { id, reference, formId: input.formId, formVersion: form.version, statusToken: token };
 }
 
