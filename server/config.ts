@@ -134,6 +134,7 @@ const schema = z.object({
   PRINT_LEASE_SECONDS: positiveInt.max(7 * 86_400).default(4 * 3600),
   PRINT_MAX_ATTEMPTS: positiveInt.max(20).default(3),
   PRINT_RETENTION_DAYS: positiveInt.max(3650).default(30),
+  PRINT_THREADS: positiveInt.max(16).default(1),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_SUBMISSIONS_PER_HOUR: positiveInt.max(10_000_000).default(300),
   RATE_LIMIT_DRAFTS_PER_HOUR: positiveInt.max(10_000_000).default(300),
@@ -243,6 +244,8 @@ export interface Config {
     maxAttempts: number;
     /** Days after confirmation until a batch PDF is deleted (manifest and history stay). */
     retentionDays: number;
+    /** Worker threads of a process that lay letters out and render batches and previews. */
+    threads: number;
   };
   rateLimits: RateLimitConfig;
 }
@@ -312,6 +315,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       leaseSeconds: c.PRINT_LEASE_SECONDS,
       maxAttempts: c.PRINT_MAX_ATTEMPTS,
       retentionDays: c.PRINT_RETENTION_DAYS,
+      threads: c.PRINT_THREADS,
     },
     rateLimits: {
       enabled: c.RATE_LIMITS === 'on',

@@ -24,6 +24,7 @@ import { closeAgents } from './routing/http-post.ts';
 import { formsWithoutAuthority, formsWithoutRoute, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
 import { startReceiver } from './receiver/receiver.ts';
+import { configurePrintThreads } from './print/threads/pool.ts';
 
 export interface Running {
   url: string;
@@ -48,6 +49,7 @@ async function listen(server: Server): Promise<number> {
 export const demoPrintCentre = 'demo-druckzentrum';
 
 export async function start(config: Config, logger: Logger): Promise<Running> {
+  configurePrintThreads(config.print.threads);
   const ajv = createAjv();
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
