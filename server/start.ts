@@ -23,7 +23,6 @@ import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { closeAgents } from './routing/http-post.ts';
 import { formsWithoutAuthority, formsWithoutRoute, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
-import { startReceiver } from './receiver/receiver.ts';
 import { configurePrintThreads } from './print/threads/pool.ts';
 
 export interface Running {
@@ -56,9 +55,12 @@ export async function start(config: Config, logger: Logger): Promise<Running> {
     for (const closeNext of closers.reverse()) await closeNext().catch(() => {});
   };
   try {
-    // The receiver comes first, so the targets naming it are bound to the port it really got.
+    // The receiver comes first, so the targets naming it are bound to the port it really got. It
+    // is loaded only when it runs: it validates with libxml2's WebAssembly (about 150 MB resident).
     const receiver =
-      config.demoReceiverPort === undefined ? undefined : await startReceiver({ port: config.demoReceiverPort, portalUrl: '', logger });
+      config.demoReceiverPort === undefined
+        ? undefined
+        : await (await import('./receiver/receiver.ts')).startReceiver({ port: config.demoReceiverPort, portalUrl: '', logger });
     if (receiver) closers.push(receiver.close);
     const db = await openMigrated(config, logger);
     closers.push(() => db.close());
