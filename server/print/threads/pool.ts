@@ -22,11 +22,12 @@ export interface PrintThreads {
   close(): Promise<void>;
 }
 
-const workerFile = new URL('./entry.mjs', import.meta.url).href;
+const workerFile = new URL('./entry.mjs', import.meta.url);
 
-export function createPrintThreads(threads: number): PrintThreads {
+/** A pool of `threads` print threads running the tasks of `entry` (the print thread's own by default). */
+export function createPrintThreads(threads: number, entry: URL = workerFile): PrintThreads {
   const pool = new Piscina({
-    filename: workerFile,
+    filename: entry.href,
     minThreads: 0,
     maxThreads: threads,
     // Threads that were idle this long end; the next task starts one again.
