@@ -9,9 +9,10 @@
  * kept waiting. Memory: VmRSS of the whole process tree (server, worker and their children,
  * threads included) sampled every 100 ms; VmHWM per process at the end.
  * Ceiling in the same run: pdfkit drawing the same letters (composed the same way, laid out and
- * drawn by renderLetters) into a hash in this process, 250 per document.
+ * drawn by renderLetters, with the same DataMatrix marks) into a hash in this process, 250 per document.
  *
- * BENCH_LETTERS (2000), BENCH_DATABASE_URL (local test server), BENCH_ENGINES (embedded,postgres).
+ * BENCH_LETTERS (2000), BENCH_DATABASE_URL (local test server), BENCH_ENGINES (embedded,postgres),
+ * BENCH_PROFILE_DIR (write CPU profiles of the server processes there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -25,6 +26,7 @@ import pg from 'pg';
 import { createAjv } from '../shared/validation/ajv.ts';
 import { loadDefinitions } from '../server/forms/load-definitions.ts';
 import { composeLetter, type Letter } from '../server/print/compose.ts';
+import { controlMarkText } from '../server/print/datamatrix.ts';
 import { renderLetters } from '../server/print/letter.ts';
 import { loadTemplates } from '../server/print/templates.ts';
 
@@ -91,7 +93,9 @@ const hashSink = () => {
   });
 };
 
-/** Seconds pdfkit takes to lay out and draw the same letters into a hash, here, alone. */
+const batchId = '0192f3a4-7b1c-4d2e-8f30-a1b2c3d4e5f6';
+
+/** Seconds pdfkit takes to lay out and draw the same letters, control marks included, into a hash, here, alone. */
 async function ceiling(): Promise<{ seconds: number; pages: number }> {
   const letters: Letter[] = Array.from({ length: total }, (_, i) =>
     composeLetter(templates.get(templateId)!, definition, { data: application(i), reference: `AW-2026-${String(i).padStart(6, '0')}`, submittedAt: new Date() }, letterhead),
@@ -99,7 +103,10 @@ async function ceiling(): Promise<{ seconds: number; pages: number }> {
   const start = performance.now();
   let pages = 0;
   for (let i = 0; i < total; i += perBatch) {
-    const placements = await renderLetters(letters.slice(i, i + perBatch), hashSink(), { title: 'Druckstapel' });
+    const placements = await renderLetters(letters.slice(i, i + perBatch), hashSink(), {
+      title: 'Druckstapel',
+      controlMark: (index, sheet, sheets) => controlMarkText(batchId, index + 1, sheet, sheets),
+    });
     pages += placements.reduce((sum, p) => sum + p.pageCount, 0);
   }
   return { seconds: (performance.now() - start) / 1000, pages };
@@ -135,7 +142,8 @@ function tree(roots: number[]): number[] {
 }
 
 function startProcess(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url?: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
