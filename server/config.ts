@@ -138,6 +138,7 @@ const schema = z.object({
   INTAKE_MAX_WAIT_MS: positiveInt.max(600_000).default(500),
   INTAKE_GROUP_COMMIT_MAX: positiveInt.max(1000).default(32),
   INTAKE_RETRY_AFTER_SECONDS: positiveInt.max(3600).default(1),
+  PRINT_THREADS: positiveInt.max(16).default(1),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_SUBMISSIONS_PER_HOUR: positiveInt.max(10_000_000).default(300),
   RATE_LIMIT_DRAFTS_PER_HOUR: positiveInt.max(10_000_000).default(300),
@@ -247,6 +248,8 @@ export interface Config {
     maxAttempts: number;
     /** Days after confirmation until a batch PDF is deleted (manifest and history stay). */
     retentionDays: number;
+    /** Worker threads of a process that lay letters out and render batches and previews. */
+    threads: number;
   };
   rateLimits: RateLimitConfig;
   /** Submissions on their way to the database (server/submissions/intake.ts). */
@@ -327,6 +330,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       leaseSeconds: c.PRINT_LEASE_SECONDS,
       maxAttempts: c.PRINT_MAX_ATTEMPTS,
       retentionDays: c.PRINT_RETENTION_DAYS,
+      threads: c.PRINT_THREADS,
     },
     intake: { maxPending: c.INTAKE_MAX_PENDING, maxWaitMs: c.INTAKE_MAX_WAIT_MS, groupMax: c.INTAKE_GROUP_COMMIT_MAX, retryAfterSeconds: c.INTAKE_RETRY_AFTER_SECONDS },
     rateLimits: {

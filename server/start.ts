@@ -24,7 +24,7 @@ import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { closeAgents } from './routing/http-post.ts';
 import { formsWithoutAuthority, formsWithoutRoute, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
-import { startReceiver } from './receiver/receiver.ts';
+import { configurePrintThreads } from './print/threads/pool.ts';
 
 export interface Running {
   url: string;
@@ -49,15 +49,19 @@ async function listen(server: Server): Promise<number> {
 export const demoPrintCentre = 'demo-druckzentrum';
 
 export async function start(config: Config, logger: Logger): Promise<Running> {
+  configurePrintThreads(config.print.threads);
   const ajv = createAjv();
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closeNext of closers.reverse()) await closeNext().catch(() => {});
   };
   try {
-    // The receiver comes first, so the targets naming it are bound to the port it really got.
+    // The receiver comes first, so the targets naming it are bound to the port it really got. It
+    // is loaded only when it runs: it validates with libxml2's WebAssembly (about 150 MB resident).
     const receiver =
-      config.demoReceiverPort === undefined ? undefined : await startReceiver({ port: config.demoReceiverPort, portalUrl: '', logger });
+      config.demoReceiverPort === undefined
+        ? undefined
+        : await (await import('./receiver/receiver.ts')).startReceiver({ port: config.demoReceiverPort, portalUrl: '', logger });
     if (receiver) closers.push(receiver.close);
     const opened = await openMigrated(config, logger);
     closers.push(() => opened.close());

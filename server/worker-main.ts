@@ -9,9 +9,11 @@ import { closeAgents } from './routing/http-post.ts';
 import { openMigrated } from './db/open.ts';
 import { configuredDemoReceiverUrl, isSetupError, loadRoutingSetup } from './setup.ts';
 import { batcherFor, workerFor } from './workers.ts';
+import { configurePrintThreads } from './print/threads/pool.ts';
 
 const config = configOrExit(process.env);
 const logger = createLogger(config.logLevel);
+configurePrintThreads(config.print.threads);
 if (!config.databaseUrl) {
   console.error('npm run worker needs DATABASE_URL: the embedded database belongs to one process, and npm start runs its worker.');
   process.exit(1);

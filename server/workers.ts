@@ -14,12 +14,18 @@ import type { RoutingSetup } from './setup.ts';
 /**
  * Channels by target type. The XÖV channel is loaded on its first message only: it brings
  * libxml2's WebAssembly (about 150 MB resident), which a worker with print targets alone never
- * needs; targets may be added through the admin API while the worker runs.
+ * needs, nor one whose XÖV targets have nothing to deliver yet.
  */
-async function channelsFor(db: Database, setup: Pick<RoutingSetup, 'routing' | 'templates'>): Promise<Record<string, Channel>> {
+function channelsFor(db: Database, setup: Pick<RoutingSetup, 'routing' | 'templates'>): Record<string, Channel> {
   let xoev: Promise<Channel> | undefined;
-  const loadXoev = () => (xoev ??= import('./xoev/channel.ts').then((m) => m.xoevHttpChannel(process.env)));
-  if (setup.routing.targetTypes().has('xoev-http')) await loadXoev();
+  const loadXoev = () =>
+    (xoev ??= import('./xoev/channel.ts').then(
+      (m) => m.xoevHttpChannel(process.env),
+      (error: unknown) => {
+        xoev = undefined; // the next delivery tries again
+        throw error;
+      },
+    ));
   return {
     'xoev-http': { send: async (job) => (await loadXoev()).send(job) },
     print: printChannel(db, setup.templates),
@@ -27,7 +33,7 @@ async function channelsFor(db: Database, setup: Pick<RoutingSetup, 'routing' | '
 }
 
 export async function workerFor(config: Config, db: Database, setup: Pick<RoutingSetup, 'routing' | 'templates'>, logger: Logger): Promise<Worker> {
-  return createWorker({ db, routing: setup.routing, channels: await channelsFor(db, setup), logger, options: config.delivery });
+  return createWorker({ db, routing: setup.routing, channels: channelsFor(db, setup), logger, options: config.delivery });
 }
 
 /** Seals and renders print batches; runs wherever delivery workers run. */

@@ -5,7 +5,6 @@
  * preview is the letter as it prints, and the piece is batched, reprinted, cancelled and pulled
  * like every other.
  */
-import { Writable } from 'node:stream';
 import type { Database } from '../db/database.ts';
 import { AppError, LocalizedText } from '../app-error.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.ts';
@@ -14,7 +13,9 @@ import { findVersion } from '../forms/versions.ts';
 import type { RoutingTable } from '../routing/routing-table.ts';
 import { AddressError } from '../print/address.ts';
 import { applicantOf, composeLetter, type Letter } from '../print/compose.ts';
-import { LetterMeasurer, renderLetters, sheetsFor } from '../print/letter.ts';
+import type { LetterLayout } from '../print/layout.ts';
+import { sheetsFor } from '../print/letter.ts';
+import { printThreads } from '../print/threads/pool.ts';
 import { queueLetterPiece, type Sender } from '../print/pieces.ts';
 import type { LetterTemplate, TemplateField } from '../print/templates.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
@@ -130,10 +131,8 @@ function addressMissingError(missing: string[]): AppError {
   });
 }
 
-const measurer = new LetterMeasurer();
-
 /** The letter as it prints, with its layout; every problem with template, fields or address is a 4xx, checked before anything is stored. */
-async function prepare(deps: LetterDependencies, kase: LetterCase, request: LetterRequest): Promise<{ letter: Letter; pages: number; recipientLines: string[]; template: LetterTemplate }> {
+async function prepare(deps: LetterDependencies, kase: LetterCase, request: LetterRequest): Promise<{ letter: Letter; layout: LetterLayout; pages: number; template: LetterTemplate }> {
   const template = templateFor(deps.templates, kase, request.template);
   const { values, problems } = checkFields(template.fields, request.fields);
   if (problems.length > 0) throw new AppError('validation_failed', problems);
@@ -145,8 +144,9 @@ async function prepare(deps: LetterDependencies, kase: LetterCase, request: Lett
   if (!authority) throw new Error(`submission ${kase.id}: its authority is not in the directory`);
   const letter = composeLetter(template, kase.definition, { data: kase.data, reference: kase.reference, submittedAt: kase.submittedAt, fields: values }, letterheadOf(authority));
   try {
-    const layout = measurer.measure(letter);
-    return { letter, pages: layout.pages, recipientLines: layout.recipientLines, template };
+    // Laid out in a print thread, off the event loop that answers requests.
+    const layout = await printThreads().layOut(letter);
+    return { letter, layout, pages: layout.pages.length, template };
   } catch (error) {
     if (error instanceof AddressError) throw new AppError('letter_address_not_printable', { reason: error.message });
     throw error;
@@ -155,15 +155,11 @@ async function prepare(deps: LetterDependencies, kase: LetterCase, request: Lett
 
 /** The single letter as one PDF/A-1b document, rendered as a batch renders it (without a batch's control marks). */
 export async function previewLetter(deps: LetterDependencies, kase: LetterCase, request: LetterRequest): Promise<Buffer> {
-  const { letter } = await prepare(deps, kase, request);
+  const { layout } = await prepare(deps, kase, request);
   const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
+  await printThreads().render({ items: [layout], title: `Schreiben ${kase.reference}`, duplex: false }, async (chunk) => {
+    chunks.push(chunk);
   });
-  await renderLetters([letter], out, { title: `Schreiben ${kase.reference}` });
   return Buffer.concat(chunks);
 }
 
@@ -197,7 +193,8 @@ export async function sendLetter(deps: LetterDependencies, kase: LetterCase, req
       profile: profileId,
       reference: kase.reference,
       letter: prepared.letter,
-      recipientLines: prepared.recipientLines,
+      layout: prepared.layout,
+      recipientLines: prepared.layout.recipientLines,
       pages: prepared.pages,
       sheets,
       templateId: prepared.template.id,

@@ -11,10 +11,10 @@ import type { Database, Queryable } from '../db/database.ts';
 import { polling } from '../routing/polling.ts';
 import type { PrintTarget } from '../routing/targets.ts';
 import type { Letter } from './compose.ts';
-import { controlMarkText } from './datamatrix.ts';
 import { deleteRenderChunks, deleteStrayChunks, documentWriter } from './document-store.ts';
 import { recordEvent } from './events.ts';
-import { renderLetters } from './letter.ts';
+import type { LetterLayout } from './layout.ts';
+import { printThreads, type PrintThreads } from './threads/pool.ts';
 
 export interface BatcherOptions {
   /** How long one render may hold a sealed batch before another worker starts it over. */
@@ -31,6 +31,8 @@ export interface BatcherDependencies {
   refresh?: () => Promise<void>;
   logger: Logger;
   options: BatcherOptions;
+  /** Where batches are drawn; the process's shared print threads by default. */
+  threads?: () => PrintThreads;
 }
 
 /** What a batch is printed as; kept with the batch, as the profile may change later. */
@@ -117,26 +119,37 @@ async function claimRender(db: Queryable, worker: string, leaseSeconds: number):
   return row && { id: row.id, renderId, product: row.product };
 }
 
-/** Renders a claimed batch; returns false when the claim was lost meanwhile (withdrawn, or taken over). */
-async function renderBatch(db: Database, claim: RenderClaim): Promise<boolean> {
+/**
+ * Renders a claimed batch in a print thread, from the layouts stored with the pieces (a piece
+ * queued before layouts were stored brings its letter, laid out in the thread); the document is
+ * stored chunk by chunk as the thread produces it. Returns false when the claim was lost
+ * meanwhile (withdrawn, or taken over).
+ */
+async function renderBatch(db: Database, threads: PrintThreads, claim: RenderClaim): Promise<boolean> {
   await deleteStrayChunks(db, claim.id, claim.renderId);
-  const { rows } = await db.query<{ seq: number; letter: Letter }>(
-    `SELECT bp.seq, p.letter FROM print_batch_pieces bp JOIN print_pieces p ON p.id = bp.piece_id
+  const { rows } = await db.query<{ seq: number; item: Letter | LetterLayout }>(
+    `SELECT bp.seq, COALESCE(p.layout, p.letter) AS item FROM print_batch_pieces bp JOIN print_pieces p ON p.id = bp.piece_id
       WHERE bp.batch_id = $1 ORDER BY bp.seq`,
     [claim.id],
   );
   const writer = documentWriter(db, claim.id, claim.renderId);
-  const placements = await renderLetters(
-    rows.map((r) => r.letter),
-    writer.stream,
+  const write = (chunk: Buffer) =>
+    new Promise<void>((resolve, reject) => {
+      writer.stream.write(chunk, (error) => (error ? reject(error) : resolve()));
+    });
+  const placements = await threads.render(
     {
+      items: rows.map((r) => r.item),
       title: `Druckstapel ${claim.id}`,
       duplex: claim.product.duplex,
-      ...(claim.product.dataMatrix
-        ? { controlMark: (index: number, sheet: number, sheets: number) => controlMarkText(claim.id, rows[index]!.seq, sheet, sheets) }
-        : {}),
+      ...(claim.product.dataMatrix ? { controlMarks: { batchId: claim.id, seqs: rows.map((r) => r.seq) } } : {}),
     },
+    write,
   );
+  await new Promise<void>((resolve, reject) => {
+    writer.stream.on('error', reject);
+    writer.stream.end(resolve);
+  });
   const { sha256, size } = writer.result();
   const pages = placements.reduce((sum, p) => sum + p.pageCount, 0);
   const sheets = placements.reduce((sum, p) => sum + p.sheets, 0);
@@ -169,6 +182,7 @@ export interface Batcher {
 
 export function createBatcher(deps: BatcherDependencies): Batcher {
   const { db, profiles, logger, options } = deps;
+  const threads = deps.threads ?? printThreads;
   const id = `batcher-${randomUUID()}`;
   const idleMs = options.idleMs ?? 1000;
 
@@ -184,7 +198,7 @@ export function createBatcher(deps: BatcherDependencies): Batcher {
     let ready = 0;
     for (let claim = await claimRender(db, id, options.renderLeaseSeconds); claim; claim = await claimRender(db, id, options.renderLeaseSeconds)) {
       const started = Date.now();
-      if (await renderBatch(db, claim)) {
+      if (await renderBatch(db, threads(), claim)) {
         ready++;
         logger.info({ batch: claim.id, ms: Date.now() - started }, 'print batch ready');
       } else {

@@ -1,18 +1,19 @@
 /**
  * The `print` delivery channel: the delivery's letter is composed from the template (the route's
- * own or the print profile's), laid out once to learn its pages, and queued as a piece for the
- * batcher. Processing a delivery twice queues one piece (the piece is keyed by the delivery).
+ * own or the print profile's), laid out once in a print thread (never on this event loop, never
+ * inside a transaction), and queued as a piece with its layout, which the batch only draws.
+ * Processing a delivery twice queues one piece (the piece is keyed by the delivery).
  */
 import type { Database } from '../db/database.ts';
 import type { Channel, DeliveryJob, Outcome } from '../routing/channel.ts';
 import { AddressError } from './address.ts';
 import { composeLetter } from './compose.ts';
-import { LetterMeasurer, sheetsFor } from './letter.ts';
+import { sheetsFor } from './letter.ts';
 import { queuePiece } from './pieces.ts';
 import type { LetterTemplate } from './templates.ts';
+import { printThreads, type PrintThreads } from './threads/pool.ts';
 
-export function printChannel(db: Database, templates: ReadonlyMap<string, LetterTemplate>): Channel {
-  const measurer = new LetterMeasurer();
+export function printChannel(db: Database, templates: ReadonlyMap<string, LetterTemplate>, threads: () => PrintThreads = printThreads): Channel {
   return {
     async send(job: DeliveryJob): Promise<Outcome> {
       const { delivery, definition, submission, target } = job;
@@ -26,13 +27,14 @@ export function printChannel(db: Database, templates: ReadonlyMap<string, Letter
       let letter, layout;
       try {
         letter = composeLetter(template, definition, submission, letterhead);
-        layout = measurer.measure(letter);
+        layout = await threads().layOut(letter);
       } catch (error) {
         // The address cannot be printed readably: no retry will change that.
         if (error instanceof AddressError) return { kind: 'dead', error: `address not printable: ${error.message}` };
         throw error;
       }
-      const sheets = sheetsFor(layout.pages, target.duplex);
+      const pages = layout.pages.length;
+      const sheets = sheetsFor(pages, target.duplex);
       if (sheets > target.maxSheetsPerEnvelope)
         return { kind: 'dead', error: `letter needs ${sheets} sheets, the envelope takes ${target.maxSheetsPerEnvelope}` };
       await queuePiece(db, {
@@ -41,8 +43,9 @@ export function printChannel(db: Database, templates: ReadonlyMap<string, Letter
         profile: delivery.targetId,
         reference: submission.reference,
         letter,
+        layout,
         recipientLines: layout.recipientLines,
-        pages: layout.pages,
+        pages,
         sheets,
       });
       return { kind: 'delivered' };

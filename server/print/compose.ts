@@ -42,15 +42,13 @@ export interface CaseData {
   fields?: Readonly<Record<string, string>>;
 }
 
+// Made once: creating an Intl.DateTimeFormat costs far more than formatting with it.
+const berlinDate = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+
 export function germanDate(value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${String(value)}`);
-  return new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date);
+  return berlinDate.format(date);
 }
 
 /** The applicant's values through the definition's `applicant` mapping (missing → absent). */

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
 import type { Letter } from './compose.ts';
+import type { LetterLayout } from './layout.ts';
 import { recordEvent } from './events.ts';
 
 export const pieceStates = ['queued', 'batched', 'printed', 'failed', 'cancelled'] as const;
@@ -19,6 +20,8 @@ export interface NewPiece {
   profile: string;
   reference: string;
   letter: Letter;
+  /** The letter laid out (its recipient lines and pages); the batch draws exactly this. */
+  layout: LetterLayout;
   recipientLines: string[];
   pages: number;
   sheets: number;
@@ -27,8 +30,8 @@ export interface NewPiece {
 /** Queues a piece for its delivery; a second call for the same delivery changes nothing. */
 export async function queuePiece(db: Queryable, piece: NewPiece): Promise<void> {
   await db.query(
-    `INSERT INTO print_pieces (id, delivery_id, submission_id, profile, reference, letter, recipient_lines, pages, sheets)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)
+    `INSERT INTO print_pieces (id, delivery_id, submission_id, profile, reference, letter, recipient_lines, pages, sheets, layout)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10::jsonb)
      ON CONFLICT (delivery_id) DO NOTHING`,
     [
       randomUUID(),
@@ -40,6 +43,7 @@ export async function queuePiece(db: Queryable, piece: NewPiece): Promise<void> 
       JSON.stringify(piece.recipientLines),
       piece.pages,
       piece.sheets,
+      JSON.stringify(piece.layout),
     ],
   );
 }
@@ -60,8 +64,8 @@ export interface NewLetterPiece extends Omit<NewPiece, 'deliveryId'> {
 export async function queueLetterPiece(db: Queryable, piece: NewLetterPiece): Promise<string> {
   const id = randomUUID();
   await db.query(
-    `INSERT INTO print_pieces (id, kind, template_id, sent_by, submission_id, profile, reference, letter, recipient_lines, pages, sheets)
-     VALUES ($1, 'letter', $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
+    `INSERT INTO print_pieces (id, kind, template_id, sent_by, submission_id, profile, reference, letter, recipient_lines, pages, sheets, layout)
+     VALUES ($1, 'letter', $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb)`,
     [
       id,
       piece.templateId,
@@ -73,6 +77,7 @@ export async function queueLetterPiece(db: Queryable, piece: NewLetterPiece): Pr
       JSON.stringify(piece.recipientLines),
       piece.pages,
       piece.sheets,
+      JSON.stringify(piece.layout),
     ],
   );
   return id;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Database } from '../../server/db/database.ts';
 import { createBatcher } from '../../server/print/batcher.ts';
 import { printChannel } from '../../server/print/channel.ts';
+import type { PrintThreads } from '../../server/print/threads/pool.ts';
 import { createWorker } from '../../server/routing/worker.ts';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { silentLogger, testApp } from '../support/app.ts';
@@ -39,7 +40,15 @@ export const printProfile = (batch: { maxPieces: number; maxSheets: number; maxA
 
 export async function printHarness(
   db: Database,
-  options: { batch?: { maxPieces: number; maxSheets: number; maxAgeSeconds: number }; profile?: Record<string, unknown>; maxAttempts?: number } = {},
+  options: {
+    batch?: { maxPieces: number; maxSheets: number; maxAgeSeconds: number };
+    profile?: Record<string, unknown>;
+    maxAttempts?: number;
+    /** Attempts of a delivery before it is dead (3). */
+    deliveryAttempts?: number;
+    /** Print threads of the channel and batcher; the process's shared ones by default. */
+    threads?: () => PrintThreads;
+  } = {},
 ) {
   const definition = JSON.parse(readFileSync(fileURLToPath(new URL('../../forms/hundesteuer-anmeldung.json', import.meta.url)), 'utf8'));
   definition.routes = [{ to: 'brief', template: 'hundesteuer-bescheinigung' }];
@@ -66,11 +75,17 @@ export async function printHarness(
   const worker = createWorker({
     db,
     routing: app.routing,
-    channels: { print: printChannel(db, app.templates) },
+    channels: { print: printChannel(db, app.templates, options.threads) },
     logger: silentLogger,
-    options: { maxAttempts: 3, retryBaseMs: 1, leaseSeconds: 30 },
+    options: { maxAttempts: options.deliveryAttempts ?? 3, retryBaseMs: 1, leaseSeconds: 30 },
   });
-  const batcher = createBatcher({ db, profiles: () => app.routing.printProfiles(), logger: silentLogger, options: { renderLeaseSeconds: 60 } });
+  const batcher = createBatcher({
+    db,
+    profiles: () => app.routing.printProfiles(),
+    logger: silentLogger,
+    options: { renderLeaseSeconds: 60 },
+    ...(options.threads ? { threads: options.threads } : {}),
+  });
   const bearer = (centre: keyof typeof centres) => `Bearer ${centres[centre]}`;
   // An installation-wide operator: the harness's submissions belong to no authority.
   const { token: adminToken } = await createApiToken(db, { name: `print-operator-${randomUUID()}`, role: 'admin' });
