@@ -140,14 +140,20 @@ const provisioning = readFileSync(path.join(root, 'config/provisioning.json'), '
 const provisioningFile = path.join(formsDir, '..', `${path.basename(formsDir)}-provisioning.json`);
 writeFileSync(provisioningFile, provisioning);
 
-const schema = `bench_${randomBytes(4).toString('hex')}`;
+// A schema per server start: deliveries a routed run left behind are not the next run's work.
 const admin = new pg.Client({ connectionString: databaseUrl });
 await admin.connect();
-await admin.query(`CREATE SCHEMA ${schema}`);
-const postgresUrl = new URL(databaseUrl);
-postgresUrl.searchParams.set('options', `-c search_path=${schema}`);
+const schemas: string[] = [];
+async function freshPostgresUrl(): Promise<string> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  schemas.push(schema);
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.href;
+}
 
-function appEnv(engine: 'postgres' | 'pglite'): Record<string, string> {
+async function appEnv(engine: 'postgres' | 'pglite'): Promise<Record<string, string>> {
   return {
     PORT: String(portalPort),
     FORMS_DIR: formsDir,
@@ -158,7 +164,7 @@ function appEnv(engine: 'postgres' | 'pglite'): Record<string, string> {
     ADMIN_PASSWORD: 'bench-password-not-used',
     CLIENT_DIST_DIR: path.join(root, 'client/dist'),
     ...(engine === 'postgres'
-      ? { DATABASE_URL: postgresUrl.href }
+      ? { DATABASE_URL: await freshPostgresUrl() }
       : { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'antragswerk-bench-data-')) }),
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(INTAKE_|DATABASE_POOL_SIZE$)/.test(k)) as [string, string][]),
   };
@@ -181,7 +187,7 @@ try {
     runs.get('ceiling')!.push(await measure(ceilingServer.port, routedForm));
     await stop(ceilingServer.child);
     for (const engine of ['postgres', 'pglite'] as const) {
-      const app = await spawnServer('app', { BENCH_ENV: JSON.stringify(appEnv(engine)) });
+      const app = await spawnServer('app', { BENCH_ENV: JSON.stringify(await appEnv(engine)) });
       await warmUp(app.port);
       runs.get(`${engine}/unrouted`)!.push(await measure(app.port, unroutedForm));
       runs.get(`${engine}/routed`)!.push(await measure(app.port, routedForm));
@@ -224,6 +230,6 @@ try {
   if ([...runs.values()].some((list) => list.some((r) => r.failed > 0))) process.exitCode = 1;
 } finally {
   await stop(receiver.child);
-  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+  for (const schema of schemas) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
   await admin.end();
 }
