@@ -17,31 +17,20 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createAjv } from '../shared/validation/ajv.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { openPostgres } from '../server/db/postgres.ts';
-import { loadDefinitions } from '../server/forms/load-definitions.ts';
 import { recordVersions } from '../server/forms/versions.ts';
 import { composeLetter, type Letter } from '../server/print/compose.ts';
 import { manifestOf } from '../server/print/batches.ts';
 import { LetterMeasurer, renderLetters } from '../server/print/letter.ts';
-import { loadTemplates } from '../server/print/templates.ts';
 import type { PrintTarget } from '../server/routing/targets.ts';
+import { definition, fixture, formId, root, templates } from './hundesteuer-letters.ts';
 
 const total = Number(process.env.BENCH_LETTERS ?? 10_000);
 const perBatch = 500;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const root = fileURLToPath(new URL('../', import.meta.url));
-const formId = 'hundesteuer-anmeldung';
 
-const definitions = await loadDefinitions(path.join(root, 'forms'), createAjv());
-const definition = definitions.find((d) => d.id === formId)!;
-const templates = await loadTemplates(path.join(root, 'templates'), definitions);
-const fixture = (JSON.parse(readFileSync(path.join(root, `test/fixtures/submissions/${formId}.valid.json`), 'utf8')) as Array<{
-  halter: Record<string, unknown>;
-}>)[0]!;
 
 const letterhead = { name: 'Stadt Musterstadt', abteilung: 'Steueramt', strasse: 'Rathausplatz', hausnummer: '1', postleitzahl: '12345', ort: 'Musterstadt' };
 const declaredProfile = {

@@ -21,31 +21,20 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createAjv } from '../shared/validation/ajv.ts';
-import { loadDefinitions } from '../server/forms/load-definitions.ts';
 import { composeLetter, type Letter } from '../server/print/compose.ts';
 import { controlMarkText } from '../server/print/datamatrix.ts';
 import { renderLetters } from '../server/print/letter.ts';
-import { loadTemplates } from '../server/print/templates.ts';
+import { definition, fixture, formId, root, templates } from './hundesteuer-letters.ts';
 
 const total = Number(process.env.BENCH_LETTERS ?? 2000);
 const clients = 32;
 const perBatch = 250;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const engines = (process.env.BENCH_ENGINES ?? 'embedded,postgres').split(',');
-const root = fileURLToPath(new URL('../', import.meta.url));
-const formId = 'hundesteuer-anmeldung';
 const templateId = 'hundesteuer-bescheinigung';
 const centreToken = randomBytes(32).toString('hex');
 
-const definitions = await loadDefinitions(path.join(root, 'forms'), createAjv());
-const definition = definitions.find((d) => d.id === formId)!;
-const templates = await loadTemplates(path.join(root, 'templates'), definitions);
-const fixture = (JSON.parse(readFileSync(path.join(root, `test/fixtures/submissions/${formId}.valid.json`), 'utf8')) as Array<{
-  halter: Record<string, unknown>;
-}>)[0]!;
 /** Every applicant's name differs (names take letters only). */
 const nameOf = (i: number): string => (i < 26 ? '' : nameOf(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
 const application = (i: number) => {

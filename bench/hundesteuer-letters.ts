@@ -1,0 +1,20 @@
+/**
+ * What the print benchmarks write letters from: the shipped Hundesteuer form, its letter
+ * templates and the first of its valid sample submissions, and a letterhead.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAjv } from '../shared/validation/ajv.ts';
+import { loadDefinitions } from '../server/forms/load-definitions.ts';
+import { loadTemplates } from '../server/print/templates.ts';
+
+export const root = fileURLToPath(new URL('../', import.meta.url));
+export const formId = 'hundesteuer-anmeldung';
+
+const definitions = await loadDefinitions(path.join(root, 'forms'), createAjv());
+export const definition = definitions.find((d) => d.id === formId)!;
+export const templates = await loadTemplates(path.join(root, 'templates'), definitions);
+export const fixture = (JSON.parse(readFileSync(path.join(root, `test/fixtures/submissions/${formId}.valid.json`), 'utf8')) as Array<{
+  halter: Record<string, unknown>;
+}>)[0]!;
