@@ -13,6 +13,7 @@ import supertest from 'supertest';
 import type { Database } from '../../server/db/database.ts';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { recordAudit } from '../../server/audit/audit.ts';
+import { contentHash } from '../../server/forms/content-hash.ts';
 import type { AuthorityRole } from '../../shared/auth-policy.ts';
 import { testEngines } from '../support/engines.ts';
 import { accountOf, adminTestApp, attachmentOf, authorityA, callerTokens, deadDeliveryOf, queuedPieceOf, readyBatchOf, sentDeliveryOf, submissionOf, type Caller } from './support.ts';
@@ -121,6 +122,22 @@ const table: Record<string, RouteEntry> = {
   },
   'GET /api/admin/forms/:id/export': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/export` }) },
   'GET /api/admin/forms/:id/route-options': { ...designing, success: 200, request: async (db) => ({ path: `/api/admin/forms/${await freshDesignerForm(db)}/route-options` }) },
+  'POST /api/admin/forms/:id/preview-validators': {
+    ...designing,
+    success: 200,
+    request: async (db) => {
+      const id = await freshDesignerForm(db);
+      return { path: `/api/admin/forms/${id}/preview-validators`, body: designerDefinition(id) };
+    },
+  },
+  'GET /api/admin/forms/:id/preview-validators/:file': {
+    ...designing,
+    success: 200,
+    request: async (db) => {
+      const id = await freshDesignerForm(db);
+      return { path: `/api/admin/forms/${id}/preview-validators/${contentHash(designerDefinition(id))}.js` };
+    },
+  },
   'GET /api/admin/authorities': { ...installation, success: 200, request: async () => ({ path: '/api/admin/authorities' }) },
   'POST /api/admin/authorities': {
     ...installation,
