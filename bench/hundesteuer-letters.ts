@@ -1,9 +1,11 @@
 /**
  * What the print benchmarks write letters from: the shipped Hundesteuer form, its letter
- * templates and the first of its valid sample submissions, and a letterhead.
+ * templates and the first of its valid sample submissions; and where a ceiling draws to.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../shared/validation/ajv.ts';
 import { loadDefinitions } from '../server/forms/load-definitions.ts';
@@ -18,3 +20,14 @@ export const templates = await loadTemplates(path.join(root, 'templates'), defin
 export const fixture = (JSON.parse(readFileSync(path.join(root, `test/fixtures/submissions/${formId}.valid.json`), 'utf8')) as Array<{
   halter: Record<string, unknown>;
 }>)[0]!;
+
+/** A stream that only hashes what it gets: a ceiling's output, costing what writing it out would. */
+export const hashSink = (): Writable => {
+  const hash = createHash('sha256');
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback();
+    },
+  });
+};

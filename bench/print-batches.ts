@@ -11,12 +11,11 @@
  * BENCH_LETTERS (10000), BENCH_DATABASE_URL (local test server).
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { migrate } from '../server/db/migrate.ts';
 import { openPostgres } from '../server/db/postgres.ts';
@@ -25,7 +24,7 @@ import { composeLetter, type Letter } from '../server/print/compose.ts';
 import { manifestOf } from '../server/print/batches.ts';
 import { LetterMeasurer, renderLetters } from '../server/print/letter.ts';
 import type { PrintTarget } from '../server/routing/targets.ts';
-import { definition, fixture, formId, root, templates } from './hundesteuer-letters.ts';
+import { definition, fixture, formId, hashSink, root, templates } from './hundesteuer-letters.ts';
 
 const total = Number(process.env.BENCH_LETTERS ?? 10_000);
 const perBatch = 500;
@@ -58,16 +57,6 @@ let started = performance.now();
 const layouts = letters.map((l) => measurer.measure(l));
 const measureSeconds = (performance.now() - started) / 1000;
 if (layouts.some((l) => l.pages !== 1)) throw new Error('the benchmark letters must be one page each');
-
-const hashSink = () => {
-  const hash = createHash('sha256');
-  return new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      callback();
-    },
-  });
-};
 
 async function ceiling(): Promise<number> {
   const start = performance.now();

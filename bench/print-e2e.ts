@@ -15,17 +15,16 @@
  * BENCH_PROFILE_DIR (write CPU profiles of the server processes there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { composeLetter, type Letter } from '../server/print/compose.ts';
 import { controlMarkText } from '../server/print/datamatrix.ts';
 import { renderLetters } from '../server/print/letter.ts';
-import { definition, fixture, formId, root, templates } from './hundesteuer-letters.ts';
+import { definition, fixture, formId, hashSink, root, templates } from './hundesteuer-letters.ts';
 
 const total = Number(process.env.BENCH_LETTERS ?? 2000);
 const clients = 32;
@@ -71,16 +70,6 @@ await writeFile(
     },
   }),
 );
-
-const hashSink = () => {
-  const hash = createHash('sha256');
-  return new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      callback();
-    },
-  });
-};
 
 const batchId = '0192f3a4-7b1c-4d2e-8f30-a1b2c3d4e5f6';
 
