@@ -10,6 +10,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import type { FormDefinition } from '../../shared/form-definition.ts';
 import type { DefinitionProblem } from '../forms/check-definition.ts';
 import { contentHash } from '../forms/content-hash.ts';
+import { formIdPattern } from '../forms/load-definitions.ts';
 import { definitionFields, type DefinitionChecker } from './check.ts';
 import { diffDefinitions, type DefinitionDiff } from './diff.ts';
 import {
@@ -25,8 +26,6 @@ import {
 
 /** Serialises publications of all processes, as the start-up's recording of file versions does. */
 const lockKey = 0x46_6f_72_6d; // "Form"
-
-const idPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export interface Actor extends AuditActor {
   name: string;
@@ -75,7 +74,7 @@ async function audit(tx: Queryable, ctx: DesignerContext, action: string, form: 
  * its `authority` owns it. Every problem is listed; with any, nothing is stored.
  */
 export async function createForm(ctx: DesignerContext, definition: Record<string, unknown>, how: 'create' | 'import' | { duplicateOf: string }): Promise<DesignerForm> {
-  const id = typeof definition.id === 'string' && idPattern.test(definition.id) ? definition.id : undefined;
+  const id = typeof definition.id === 'string' && formIdPattern.test(definition.id) ? definition.id : undefined;
   const authorityId = typeof definition.authority === 'string' ? definition.authority : undefined;
   if (id !== undefined && ctx.isFileForm(id)) throw new AppError('managed_by_file');
   const problems = [...structuralProblems(definition, {}), ...ctx.check(definition, id ?? String(definition.id))];
@@ -103,7 +102,7 @@ export async function designerFormOf(ctx: Pick<DesignerContext, 'db' | 'mayDesig
 /** A copy of `sourceId`'s draft under a new id, as a new draft of the same authority. */
 export async function duplicateForm(ctx: DesignerContext, sourceId: string, newId: unknown): Promise<DesignerForm> {
   const source = await designerFormOf(ctx, sourceId);
-  if (typeof newId !== 'string' || !idPattern.test(newId))
+  if (typeof newId !== 'string' || !formIdPattern.test(newId))
     throw refuse([problem('/id', 'must be 1 to 64 characters a-z, 0-9 and -, not starting or ending with -')]);
   return createForm(ctx, { ...source.draft, id: newId }, { duplicateOf: sourceId });
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../app-error.ts';
 import { methodNotAllowed } from '../http/errors.ts';
-import { definitionMetaSchema } from './load-definitions.ts';
+import { definitionMetaSchema, formIdPattern } from './load-definitions.ts';
 import type { FormRegistry } from './registry.ts';
 import { findVersion, type FormVersion } from './versions.ts';
 import { ValidatorModules } from './validator-module/cache.ts';
@@ -12,9 +12,6 @@ import { revisionOf, sendValidatorModule } from './validator-module/http.ts';
 const keptModules = 64;
 
 const versionNumber = (text: string) => (/^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : undefined);
-
-/** A form id as definitions have it (form-definition.schema.json); anything else is no form. */
-const formIdPattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /** Where the browser loads the version's precompiled validators; the revision names their content. */
 function validatorModuleUrl({ definition, version }: FormVersion): string {

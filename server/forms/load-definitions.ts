@@ -27,6 +27,9 @@ export class DefinitionError extends Error {
 
 export { definitionMetaSchema };
 
+/** A form id as the definition format allows it (its meta-schema's pattern). */
+export const formIdPattern = new RegExp(definitionMetaSchema.properties.id.pattern);
+
 export interface DefinitionsRead {
   /** The definitions without problems. */
   definitions: FormDefinition[];

@@ -132,7 +132,7 @@ function addressMissingError(missing: string[]): AppError {
 }
 
 /** The letter as it prints, with its layout; every problem with template, fields or address is a 4xx, checked before anything is stored. */
-async function prepare(deps: LetterDependencies, kase: LetterCase, request: LetterRequest): Promise<{ letter: Letter; layout: LetterLayout; pages: number; template: LetterTemplate }> {
+async function prepare(deps: LetterDependencies, kase: LetterCase, request: LetterRequest): Promise<{ letter: Letter; layout: LetterLayout; template: LetterTemplate }> {
   const template = templateFor(deps.templates, kase, request.template);
   const { values, problems } = checkFields(template.fields, request.fields);
   if (problems.length > 0) throw new AppError('validation_failed', problems);
@@ -146,7 +146,7 @@ async function prepare(deps: LetterDependencies, kase: LetterCase, request: Lett
   try {
     // Laid out in a print thread, off the event loop that answers requests.
     const layout = await printThreads().layOut(letter);
-    return { letter, layout, pages: layout.pages.length, template };
+    return { letter, layout, template };
   } catch (error) {
     if (error instanceof AddressError) throw new AppError('letter_address_not_printable', { reason: error.message });
     throw error;
@@ -184,7 +184,8 @@ export async function sendLetter(deps: LetterDependencies, kase: LetterCase, req
   const prepared = await prepare(deps, kase, request);
   const profileId = resolvePrintTarget(await printTargetsFor(deps, kase), request.printTarget);
   const profile = deps.routing.printProfiles().get(profileId)!;
-  const sheets = sheetsFor(prepared.pages, profile.duplex);
+  const pages = prepared.layout.pages.length;
+  const sheets = sheetsFor(pages, profile.duplex);
   if (sheets > profile.maxSheetsPerEnvelope) throw new AppError('letter_too_long', { sheets, maxSheetsPerEnvelope: profile.maxSheetsPerEnvelope });
   const { kind, id, name } = context.actor;
   return deps.db.transaction(async (tx) => {
@@ -194,8 +195,6 @@ export async function sendLetter(deps: LetterDependencies, kase: LetterCase, req
       reference: kase.reference,
       letter: prepared.letter,
       layout: prepared.layout,
-      recipientLines: prepared.layout.recipientLines,
-      pages: prepared.pages,
       sheets,
       templateId: prepared.template.id,
       sentBy: { kind, id, name },
@@ -206,7 +205,7 @@ export async function sendLetter(deps: LetterDependencies, kase: LetterCase, req
       objectType: 'print-piece',
       objectId: pieceId,
       authorityId: kase.authorityId,
-      details: { submissionId: kase.id, template: prepared.template.id, printTarget: profileId, pages: prepared.pages, sheets },
+      details: { submissionId: kase.id, template: prepared.template.id, printTarget: profileId, pages, sheets },
       requestId: context.requestId,
     });
     return pieceId;

@@ -33,8 +33,7 @@ export function printChannel(db: Database, templates: ReadonlyMap<string, Letter
         if (error instanceof AddressError) return { kind: 'dead', error: `address not printable: ${error.message}` };
         throw error;
       }
-      const pages = layout.pages.length;
-      const sheets = sheetsFor(pages, target.duplex);
+      const sheets = sheetsFor(layout.pages.length, target.duplex);
       if (sheets > target.maxSheetsPerEnvelope)
         return { kind: 'dead', error: `letter needs ${sheets} sheets, the envelope takes ${target.maxSheetsPerEnvelope}` };
       await queuePiece(db, {
@@ -44,8 +43,6 @@ export function printChannel(db: Database, templates: ReadonlyMap<string, Letter
         reference: submission.reference,
         letter,
         layout,
-        recipientLines: layout.recipientLines,
-        pages,
         sheets,
       });
       return { kind: 'delivered' };

@@ -20,10 +20,8 @@ export interface NewPiece {
   profile: string;
   reference: string;
   letter: Letter;
-  /** The letter laid out (its recipient lines and pages); the batch draws exactly this. */
+  /** The letter laid out; the batch draws exactly this. Its recipient lines and page count are stored beside it for the manifest and batch cutting. */
   layout: LetterLayout;
-  recipientLines: string[];
-  pages: number;
   sheets: number;
 }
 
@@ -40,8 +38,8 @@ export async function queuePiece(db: Queryable, piece: NewPiece): Promise<void> 
       piece.profile,
       piece.reference,
       JSON.stringify(piece.letter),
-      JSON.stringify(piece.recipientLines),
-      piece.pages,
+      JSON.stringify(piece.layout.recipientLines),
+      piece.layout.pages.length,
       piece.sheets,
       JSON.stringify(piece.layout),
     ],
@@ -74,8 +72,8 @@ export async function queueLetterPiece(db: Queryable, piece: NewLetterPiece): Pr
       piece.profile,
       piece.reference,
       JSON.stringify(piece.letter),
-      JSON.stringify(piece.recipientLines),
-      piece.pages,
+      JSON.stringify(piece.layout.recipientLines),
+      piece.layout.pages.length,
       piece.sheets,
       JSON.stringify(piece.layout),
     ],
